@@ -1,0 +1,10 @@
+/**
+ * The handbook's pure core: parse a document into the model shared by the
+ * remark plugin, the validator, the export and the runner. No fs, no React,
+ * no Docusaurus runtime.
+ */
+export { parseDoc, type ParseDocOptions } from './parse.js';
+export { parseMarkdown, formatOf, type MarkdownFormat } from './markdown.js';
+export { createHeadingAnchors, parseClassicHeadingId } from './headings.js';
+export { createLineIndex, type LineIndex } from './position.js';
+export type * from './types.js';

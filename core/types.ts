@@ -1,0 +1,133 @@
+/**
+ * The document model shared by every part of the handbook: the remark plugin,
+ * the validator, the export and the runner. Positions are 1-based lines and
+ * columns in the document's own text (front matter included), like unist.
+ */
+
+export interface Point {
+  line: number;
+  column: number;
+  /** 0-based character offset in the document text. */
+  offset: number;
+}
+
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+/** A problem found while parsing (not a rule finding): malformed YAML, MDX syntax errors. */
+export interface ParseProblem {
+  ruleId: 'yaml-syntax' | 'mdx-syntax';
+  message: string;
+  place: Span;
+}
+
+export interface FrontMatterKey {
+  /** Dotted path of the key, e.g. `version` or `params.ENV.pattern`. */
+  path: string;
+  /** Where the key itself is written. */
+  keySpan: Span;
+  /** Where its value is written (a scalar, a flow collection or a block). */
+  valueSpan: Span;
+}
+
+export interface FrontMatter {
+  /** Whether the document has a `---` YAML block at all. */
+  present: boolean;
+  /** The YAML source between the fences. */
+  raw: string;
+  /**
+   * Values as Docusaurus sees them (js-yaml with the default schema: a bare
+   * `2024-01-02` becomes a Date, `1.0` a number). Empty when the YAML is malformed.
+   */
+  data: Record<string, unknown>;
+  /** Position of every mapping key, top-level and nested, by dotted path. */
+  keys: Map<string, FrontMatterKey>;
+  /** The whole block including both fences; null when absent. */
+  span: Span | null;
+}
+
+export interface Heading {
+  depth: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Visible text, explicit id syntax removed. */
+  text: string;
+  /**
+   * The anchor the built site carries. Docusaurus renders the h1 without an
+   * `id`, so `anchor` is null for depth 1; `id` still records the slug it used.
+   */
+  id: string;
+  anchor: string | null;
+  /** True when written as `{#id}` or `{/* #id *\/}`. */
+  explicitId: boolean;
+  place: Span;
+}
+
+export type LinkKind =
+  | 'link' // [text](url)
+  | 'image' // ![alt](url)
+  | 'definition' // [label]: url
+  | 'html' // <a href>, <img src> in raw HTML or JSX
+  | 'require' // require('./x.png') in MDX
+  | 'frontmatter'; // a front matter value that is a link (superseded_by)
+
+export interface Link {
+  kind: LinkKind;
+  url: string;
+  place: Span;
+  /** For reference-style links and images: the definition label they use. */
+  label?: string;
+}
+
+/** A reference to a definition: `[text][label]` or `![alt][label]`. */
+export interface Reference {
+  kind: 'linkReference' | 'imageReference';
+  label: string;
+  place: Span;
+}
+
+/** An `id` or `name` attribute in raw HTML or JSX: a target the site may not register. */
+export interface HtmlAnchor {
+  id: string;
+  attribute: 'id' | 'name';
+  place: Span;
+}
+
+export interface CodeBlock {
+  lang: string | null;
+  meta: string | null;
+  value: string;
+  /** The fence, from the opening to the closing line. */
+  place: Span;
+  /** Line of the first content line (opening fence + 1). */
+  contentStartLine: number;
+  /** Index of the enclosing h2 in `headings` (the section), or null before the first h2. */
+  sectionHeading: number | null;
+  /**
+   * Plain text of the paragraph right before the block, if the block follows
+   * one directly (used as a default step title).
+   */
+  precedingText: string | null;
+  /** Skipped by suppression or nested in JSX that renders it as something else. */
+  insideJsx: boolean;
+}
+
+/** An HTML or MDX comment: `<!-- ... -->` or `{/* ... *\/}`. */
+export interface Comment {
+  text: string;
+  place: Span;
+}
+
+export interface DocModel {
+  path: string;
+  format: 'md' | 'mdx';
+  text: string;
+  frontMatter: FrontMatter;
+  headings: Heading[];
+  links: Link[];
+  references: Reference[];
+  htmlAnchors: HtmlAnchor[];
+  codeBlocks: CodeBlock[];
+  comments: Comment[];
+  problems: ParseProblem[];
+}

@@ -1,0 +1,84 @@
+import { themes as prismThemes } from 'prism-react-renderer';
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+
+const config: Config = {
+  title: 'Operations Handbook',
+  tagline: 'Runbooks, procedures and checklists for on-call and platform teams',
+  favicon: 'img/favicon.svg',
+  url: 'https://handbook.internal',
+  baseUrl: '/',
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+
+  future: {
+    v4: true,
+    faster: true,
+  },
+
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  markdown: {
+    // .md is CommonMark, .mdx is MDX; {#id} heading ids and <!-- --> comments work in both.
+    format: 'detect',
+    mermaid: true,
+    mdx1Compat: { comments: true, admonitions: true, headingIds: true },
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        searchResultLimits: 10,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          routeBasePath: '/docs',
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'Operations Handbook',
+      logo: { alt: 'Handbook', src: 'img/favicon.svg' },
+      items: [{ type: 'docSidebar', sidebarId: 'handbook', position: 'left', label: 'Handbook' }],
+    },
+    footer: {
+      style: 'dark',
+      copyright: 'Operations Handbook. Kept in git; checked by `handbook check` on every pull request.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'shell-session', 'sql', 'yaml', 'json'],
+    },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDoc } from '../../core/index.js';
+import type { CommandIo } from '../cli.js';
+
+export const summary = 'Print the core model of one document as JSON (for debugging rules and plugins)';
+
+const help = `Usage: handbook parse <file> [--cwd DIR]
+
+Prints the model the handbook's core builds from one Markdown/MDX document:
+front matter with key positions, headings with their anchors, links, HTML
+anchors, code blocks and parse problems, as JSON.
+
+Options:
+  --cwd DIR   resolve <file> relative to DIR (default: current directory)
+  -h, --help  show this help
+`;
+
+export async function run(argv: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.stderr.write(`handbook parse: ${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const [file] = parsed.positionals;
+  if (!file || parsed.positionals.length > 1) {
+    io.stderr.write(`handbook parse: expected exactly one file\n\n${help}`);
+    return 2;
+  }
+  const cwd = resolve(io.cwd, parsed.values.cwd ?? '.');
+  const absolute = resolve(cwd, file);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    io.stderr.write(`handbook parse: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  const model = parseDoc({ path: relative(cwd, absolute).split('\\').join('/'), text });
+  const { text: _text, ...rest } = model;
+  io.stdout.write(JSON.stringify({ ...rest, frontMatter: { ...model.frontMatter, keys: Object.fromEntries(model.frontMatter.keys) } }, null, 2) + '\n');
+  return 0;
+}

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The Markdown settings of the handbook's own site (docusaurus.config.ts),
+ * so a fixture site reads Markdown exactly as the handbook does.
+ */
+const fixtureConfig = (extra: string) => `
+module.exports = {
+  title: 'Fixture', url: 'https://fixture.internal', baseUrl: '/',
+  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',
+  future: { v4: true, faster: true },
+  markdown: {
+    format: 'detect',
+    mdx1Compat: { comments: true, admonitions: true, headingIds: true },
+    hooks: { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' },
+  },
+  presets: [['classic', { docs: { routeBasePath: '/docs', sidebarPath: false }, blog: false, theme: {} }]],
+  ${extra}
+};
+`;
+
+export interface FixtureSite {
+  siteDir: string;
+  buildDir: string;
+  /** Everything the build printed (Docusaurus reports broken links and anchors here). */
+  output: string;
+  html(route: string): Promise<string>;
+}
+
+/**
+ * Writes a small Docusaurus site under `.cache/fixture-sites/<name>` (inside
+ * the repository so it resolves the handbook's node_modules) and builds it.
+ */
+export async function buildFixtureSite(options: {
+  name: string;
+  files: Record<string, string>;
+  configExtra?: string;
+}): Promise<FixtureSite> {
+  const siteDir = join(repoRoot, '.cache', 'fixture-sites', options.name);
+  await rm(siteDir, { recursive: true, force: true });
+  await mkdir(siteDir, { recursive: true });
+  await writeFile(join(siteDir, 'docusaurus.config.js'), fixtureConfig(options.configExtra ?? ''));
+  await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `fixture-${options.name}`, private: true, browserslist: ['last 1 chrome version'] }));
+  for (const [path, text] of Object.entries(options.files)) {
+    await mkdir(dirname(join(siteDir, path)), { recursive: true });
+    await writeFile(join(siteDir, path), text);
+  }
+  const bin = join(repoRoot, 'node_modules', '.bin', 'docusaurus');
+  let output = '';
+  try {
+    const result = await run(bin, ['build', siteDir, '--no-minify'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    output = result.stdout + result.stderr;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`docusaurus build of fixture site ${options.name} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
+  }
+  const buildDir = join(siteDir, 'build');
+  return {
+    siteDir,
+    buildDir,
+    output,
+    html: (route: string) => readFile(join(buildDir, route.replace(/^\//, ''), route.endsWith('.html') ? '' : 'index.html'), 'utf8'),
+  };
+}
+
+/** The `id` of every h1-h6 in a built page's article, in document order (null when absent). */
+export function headingIdsOf(html: string): (string | null)[] {
+  const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? html;
+  const ids: (string | null)[] = [];
+  for (const match of article.matchAll(/<h([1-6])\b([^>]*)>/g)) {
+    const attr = /\bid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/.exec(match[2]!);
+    const id = attr ? (attr[1] ?? attr[2] ?? attr[3]) : undefined;
+    ids.push(id === undefined ? null : decodeHtml(id));
+  }
+  return ids;
+}
+
+function decodeHtml(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
