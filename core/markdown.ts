@@ -7,6 +7,9 @@ import remarkMdx from 'remark-mdx';
 import remarkComment from '@slorber/remark-comment';
 import type { Root } from 'mdast';
 
+// `ast: true` keeps comments as `comment` nodes (suppression comments are read
+// from them); the package's types only declare its older `emit` option.
+
 /**
  * The Markdown dialects of the site: `.md` is CommonMark and `.mdx` is MDX
  * (`markdown.format: 'detect'`), both with the syntax extensions Docusaurus's
@@ -25,7 +28,7 @@ function processorFor(format: MarkdownFormat): Processor<Root> {
     // reads `<` as JSX.
     const base = unified().use(remarkParse);
     if (format === 'mdx') base.use(remarkMdx);
-    base.use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm).use(remarkComment, { ast: true });
+    base.use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm).use(remarkComment, { ast: true } as never);
     processor = base as unknown as Processor<Root>;
     processor.freeze();
     processors.set(format, processor);
