@@ -14,6 +14,7 @@ import type {
   Link,
   ParseProblem,
   Reference,
+  Span,
 } from './types.js';
 
 export interface ParseDocOptions {
@@ -220,7 +221,7 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
       case 'mdxTextExpression': {
         const trimmed = node.value.trim();
         if (/^\/\*[\s\S]*\*\/$/.test(trimmed)) {
-          model.comments.push({ text: trimmed.slice(2, -2).trim(), place: spanOf(node.position) });
+          model.comments.push({ text: trimmed.slice(2, -2).trim(), place: spanOf(node.position), nextBlock: nextSiblingSpan(parent, indexInParent) });
         } else {
           addRequires(node.value, node.position?.start.offset);
         }
@@ -232,7 +233,7 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
       default: {
         const maybeComment = node as unknown as { type: string; commentValue?: string; position?: Code['position'] };
         if (maybeComment.type === 'comment') {
-          model.comments.push({ text: (maybeComment.commentValue ?? '').trim(), place: spanOf(maybeComment.position) });
+          model.comments.push({ text: (maybeComment.commentValue ?? '').trim(), place: spanOf(maybeComment.position), nextBlock: nextSiblingSpan(parent, indexInParent) });
         }
       }
     }
@@ -241,6 +242,11 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
     }
   };
   visit(tree, null, 0, false);
+}
+
+function nextSiblingSpan(parent: Parents | null, indexInParent: number): Span | null {
+  const next = parent?.children[indexInParent + 1];
+  return next?.position ? spanOf(next.position) : null;
 }
 
 function codeBlock(node: Code, text: string, parent: Parents | null, indexInParent: number, section: number | null, insideJsx: boolean): CodeBlock {

@@ -116,6 +116,8 @@ export interface CodeBlock {
 export interface Comment {
   text: string;
   place: Span;
+  /** The node right after the comment (what `lint ignore` applies to), if any. */
+  nextBlock: Span | null;
 }
 
 export interface DocModel {
