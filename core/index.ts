@@ -14,3 +14,23 @@ export { createDiagnostic, toJson, severityOf, compareDiagnostics, type Diagnost
 export { createSuppressions } from './suppression.js';
 export { rules } from './rules/index.js';
 export type { Rule, CheckInput, CheckServices, DocRuleContext, CorpusIndex } from './rules/types.js';
+export {
+  extractProcedure,
+  parseStepMeta,
+  isStepLang,
+  parseExpect,
+  matchesExpect,
+  parseDuration,
+  splitConsole,
+  paramsUsed,
+  idFromTitle,
+  shellQuote,
+  fillParams,
+  STEP_LANGS,
+  type Step,
+  type StepParam,
+  type StepLang,
+  type StepMeta,
+  type StepMetaProblem,
+  type Procedure,
+} from './steps.js';

@@ -1,0 +1,358 @@
+import type { CodeBlock, DocModel, Span } from './types.js';
+
+/**
+ * Procedures and their steps: the one extraction shared by the page's
+ * checklist, the export, the validator and `handbook run`.
+ *
+ * A fenced block in bash/sh/shell/zsh/console is a step; its info string
+ * carries `title="..."`, `id=...`, `expect="..."`, `time=5m`, `danger` and
+ * `skip` beside Docusaurus's own `title="..."`, `{1,3}` and `showLineNumbers`.
+ */
+
+export const STEP_LANGS = ['bash', 'sh', 'shell', 'zsh', 'console'] as const;
+export type StepLang = (typeof STEP_LANGS)[number];
+
+export interface StepParam {
+  name: string;
+  description: string;
+  default: string | null;
+  enum: string[] | null;
+  pattern: string | null;
+  secret: boolean;
+}
+
+export interface Step {
+  id: string;
+  title: string;
+  /** Text of the h2 the step sits under. */
+  section: string | null;
+  sectionAnchor: string | null;
+  lang: StepLang;
+  /** Exactly the text to run (for console blocks: without prompts and output). */
+  command: string;
+  /** Expected output: a substring, or `/regex/flags`. */
+  expect: string | null;
+  timeMinutes: number | null;
+  danger: boolean;
+  /** Line of the opening fence. */
+  line: number;
+  /** Front matter params the command refers to, in order of first use. */
+  params: string[];
+  /** 0-based position among the doc's steps. */
+  index: number;
+}
+
+export interface StepMetaProblem {
+  code: 'unknown-meta' | 'duplicate-id' | 'bad-expect-regex' | 'bad-time';
+  message: string;
+  place: Span;
+}
+
+export interface Procedure {
+  params: Record<string, StepParam>;
+  steps: Step[];
+  /** Shell blocks marked `skip`: illustrations, not steps. */
+  skipped: CodeBlock[];
+  problems: StepMetaProblem[];
+}
+
+export interface StepMeta {
+  title?: string;
+  id?: string;
+  expect?: string;
+  time?: string;
+  danger: boolean;
+  skip: boolean;
+  /** Keys we do not know, as written. */
+  unknown: string[];
+  /** Docusaurus's own meta (title, line highlights, showLineNumbers), for rendering. */
+  rest: string;
+}
+
+export function isStepLang(lang: string | null): lang is StepLang {
+  return lang !== null && (STEP_LANGS as readonly string[]).includes(lang);
+}
+
+const metaToken = /\{[^}]*\}|[A-Za-z_][\w-]*(?:=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"']*))?|\S+/g;
+const docusaurusMetaKeys = new Set(['title', 'showLineNumbers']);
+
+function unquote(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) {
+    // Only the quote itself is escaped: backslashes in `expect="/^\d+$/"` stay as written.
+    const q = value[0]!;
+    return value.slice(1, -1).split('\\' + q).join(q);
+  }
+  return value;
+}
+
+export function parseStepMeta(meta: string | null): StepMeta {
+  const result: StepMeta = { danger: false, skip: false, unknown: [], rest: '' };
+  const rest: string[] = [];
+  for (const [token] of (meta ?? '').matchAll(metaToken)) {
+    if (token.startsWith('{')) {
+      rest.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const key = eq === -1 ? token : token.slice(0, eq);
+    const value = eq === -1 ? undefined : unquote(token.slice(eq + 1));
+    switch (key) {
+      case 'title':
+        if (value !== undefined) result.title = value;
+        rest.push(token);
+        break;
+      case 'id':
+        if (value !== undefined) result.id = value;
+        break;
+      case 'expect':
+        if (value !== undefined) result.expect = value;
+        break;
+      case 'time':
+        if (value !== undefined) result.time = value;
+        break;
+      case 'danger':
+        result.danger = true;
+        break;
+      case 'skip':
+        result.skip = true;
+        break;
+      default:
+        if (docusaurusMetaKeys.has(key)) rest.push(token);
+        else result.unknown.push(token);
+    }
+  }
+  result.rest = rest.join(' ');
+  return result;
+}
+
+/** `/regex/flags` or a plain substring. */
+export function parseExpect(expect: string): { kind: 'substring'; text: string } | { kind: 'regex'; regex: RegExp } {
+  const match = /^\/(.*)\/([dgimsuvy]*)$/s.exec(expect);
+  if (match) return { kind: 'regex', regex: new RegExp(match[1]!, match[2]!.replace('g', '')) };
+  return { kind: 'substring', text: expect };
+}
+
+export function matchesExpect(expect: string, output: string): boolean {
+  const parsed = parseExpect(expect);
+  return parsed.kind === 'regex' ? parsed.regex.test(output) : output.includes(parsed.text);
+}
+
+/** `30s`, `5m`, `1.5h` -> minutes; null when malformed. */
+export function parseDuration(time: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(time.trim());
+  if (!match) return null;
+  const n = Number(match[1]);
+  return match[2] === 's' ? n / 60 : match[2] === 'h' ? n * 60 : n;
+}
+
+/** Splits a console transcript: `$ ` lines (with `\` continuations) are the command, the rest output. */
+export function splitConsole(value: string): { command: string; output: string } {
+  const lines = value.split('\n');
+  if (!lines.some((l) => /^\s*\$ /.test(l) || /^\s*\$$/.test(l))) return { command: value, output: '' };
+  const commands: string[] = [];
+  const output: string[] = [];
+  let continuing = false;
+  for (const line of lines) {
+    if (continuing) {
+      commands.push(line);
+      continuing = line.endsWith('\\');
+    } else if (/^\s*\$( |$)/.test(line)) {
+      const command = line.replace(/^\s*\$ ?/, '');
+      commands.push(command);
+      continuing = command.endsWith('\\');
+    } else {
+      output.push(line);
+    }
+  }
+  return { command: commands.join('\n'), output: output.join('\n').trim() };
+}
+
+function params(frontMatter: Record<string, unknown>): Record<string, StepParam> {
+  const raw = frontMatter.params;
+  const result: Record<string, StepParam> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return result;
+  for (const [name, spec] of Object.entries(raw as Record<string, unknown>)) {
+    const s = spec && typeof spec === 'object' && !Array.isArray(spec) ? (spec as Record<string, unknown>) : {};
+    result[name] = {
+      name,
+      description: typeof s.description === 'string' ? s.description : '',
+      default: s.default === undefined || s.default === null ? null : String(s.default),
+      enum: Array.isArray(s.enum) ? s.enum.map(String) : null,
+      pattern: typeof s.pattern === 'string' ? s.pattern : null,
+      secret: s.secret === true,
+    };
+  }
+  return result;
+}
+
+/** Names of `${NAME}` / `$NAME` references in a command that are declared params. */
+export function paramsUsed(command: string, declared: Iterable<string>): string[] {
+  const names = new Set(declared);
+  const used: string[] = [];
+  for (const match of command.matchAll(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g)) {
+    const name = match[1] ?? match[2]!;
+    if (names.has(name) && !used.includes(name)) used.push(name);
+  }
+  return used;
+}
+
+function lastSentence(paragraph: string): string {
+  const sentences = paragraph.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9`"'(])/);
+  return (sentences.at(-1) ?? '').replace(/[:.]+$/, '').trim();
+}
+
+function firstComment(command: string): string | null {
+  for (const line of command.split('\n')) {
+    const match = /^\s*#(?!!)\s*(.+)$/.exec(line);
+    if (match) return match[1]!.trim();
+  }
+  return null;
+}
+
+/** A stable id from a title: lowercase ASCII words joined by hyphens. */
+export function idFromTitle(title: string): string {
+  const id = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return id || 'step';
+}
+
+/** Whether only blank lines separate two positions of the text. */
+function adjacent(text: string, endOffset: number, startOffset: number): boolean {
+  return /^\s*$/.test(text.slice(endOffset, startOffset));
+}
+
+export function extractProcedure(doc: DocModel): Procedure {
+  const declared = params(doc.frontMatter.data);
+  const steps: Step[] = [];
+  const skipped: CodeBlock[] = [];
+  const problems: StepMetaProblem[] = [];
+  const usedIds = new Map<string, Step>();
+  let previousStep: { step: Step; block: CodeBlock; hasExpect: boolean } | null = null;
+
+  for (const block of doc.codeBlocks) {
+    const lang = block.lang?.toLowerCase() ?? null;
+    if ((lang === 'text' || lang === 'output') && previousStep && !previousStep.hasExpect && adjacent(doc.text, previousStep.block.place.end.offset, block.place.start.offset)) {
+      previousStep.step.expect = block.value.trim() || null;
+      previousStep.hasExpect = previousStep.step.expect !== null;
+      previousStep = null;
+      continue;
+    }
+    previousStep = null;
+    if (!isStepLang(lang)) continue;
+    const meta = parseStepMeta(block.meta);
+    if (meta.skip) {
+      skipped.push(block);
+      continue;
+    }
+    const fence = { start: block.place.start, end: { ...block.place.start, column: block.place.start.column + 3 + (block.lang?.length ?? 0) + (block.meta ? block.meta.length + 1 : 0) } };
+    for (const token of meta.unknown) {
+      problems.push({
+        code: 'unknown-meta',
+        message: `Unexpected step meta \`${token}\`, expected one of \`title="..."\`, \`id=...\`, \`expect="..."\`, \`time=5m\`, \`danger\`, \`skip\``,
+        place: fence,
+      });
+    }
+    const { command, output } = lang === 'console' ? splitConsole(block.value) : { command: block.value, output: '' };
+    const section = block.sectionHeading === null ? null : doc.headings[block.sectionHeading]!;
+    const title =
+      meta.title?.trim() ||
+      (block.precedingText ? lastSentence(block.precedingText) : '') ||
+      firstComment(command) ||
+      `Step ${steps.length + 1}`;
+
+    let id = meta.id ?? idFromTitle(title);
+    if (usedIds.has(id)) {
+      if (meta.id !== undefined) {
+        problems.push({
+          code: 'duplicate-id',
+          message: `Unexpected duplicate step id \`${id}\`, expected ids unique in the doc (first used at line ${usedIds.get(id)!.line})`,
+          place: fence,
+        });
+      }
+      let n = 2;
+      while (usedIds.has(`${id}-${n}`)) n++;
+      id = `${id}-${n}`;
+    }
+
+    let timeMinutes: number | null = null;
+    if (meta.time !== undefined) {
+      timeMinutes = parseDuration(meta.time);
+      if (timeMinutes === null) {
+        problems.push({ code: 'bad-time', message: `Unexpected time \`${meta.time}\`, expected a number with s, m or h, like \`time=5m\``, place: fence });
+      }
+    }
+
+    const expect = meta.expect ?? (output || null);
+    if (meta.expect !== undefined) {
+      try {
+        parseExpect(meta.expect);
+      } catch (error) {
+        problems.push({ code: 'bad-expect-regex', message: `Unexpected expect regex \`${meta.expect}\` that does not compile (${(error as Error).message}), expected a valid JavaScript regular expression`, place: fence });
+      }
+    }
+
+    const step: Step = {
+      id,
+      title,
+      section: section?.text ?? null,
+      sectionAnchor: section?.anchor ?? null,
+      lang,
+      command,
+      expect,
+      timeMinutes,
+      danger: meta.danger,
+      line: block.place.start.line,
+      params: paramsUsed(command, Object.keys(declared)),
+      index: steps.length,
+    };
+    usedIds.set(id, step);
+    steps.push(step);
+    previousStep = { step, block, hasExpect: expect !== null };
+  }
+  return { params: declared, steps, skipped, problems };
+}
+
+/** POSIX shell quoting: safe words stay bare, anything else in single quotes. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_\/.:=@%+,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Fills `${NAME}` / `$NAME` with values for the copy button, quoted for where
+ * they stand: inside double quotes escaped for double quotes, bare ones
+ * shell-quoted, inside single quotes left alone (the shell would not expand
+ * them either). Names without a value stay as written.
+ */
+export function fillParams(command: string, values: Record<string, string>): string {
+  let out = '';
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < command.length; i++) {
+    const ch = command[i]!;
+    if (quote !== "'" && ch === '\\' && i + 1 < command.length) {
+      out += ch + command[i + 1];
+      i++;
+      continue;
+    }
+    if (ch === "'" && quote !== '"') quote = quote === "'" ? null : "'";
+    else if (ch === '"' && quote !== "'") quote = quote === '"' ? null : '"';
+    else if (ch === '$' && quote !== "'") {
+      const match = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(command.slice(i));
+      const name = match ? (match[1] ?? match[2]!) : null;
+      if (match && name !== null && Object.prototype.hasOwnProperty.call(values, name)) {
+        const value = values[name]!;
+        out += quote === '"' ? value.replace(/[\\"$`]/g, '\\$&') : shellQuote(value);
+        i += match[0].length - 1;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
