@@ -1,0 +1,121 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { rules, runChecks, toJson } from '../../core/index.js';
+import type { CommandIo } from '../cli.js';
+import { CheckConfigError, loadCheckInput, normaliseDir, relativePath, todayOf } from '../check/load.js';
+import { defaultServices } from '../check/services.js';
+import { reporters, type Format } from '../reporters/index.js';
+
+export const summary = 'Check every doc: version headers, links and anchors, structure; file:line:column diagnostics';
+
+const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict]
+
+Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
+status, owner), links and anchors, and the other rules of the handbook.
+With file arguments (relative to DIR, like \`git -C\`), only those files are
+reported; every doc still informs cross-file rules.
+
+Options:
+  --cwd DIR        folder to check; file links resolve within it (default: .)
+  --docs PATH      docs folder inside DIR (default: docs)
+  --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0)
+  --base REF       git ref to compare with: a changed doc must bump version and last_updated
+  --strict         warnings count as errors
+  -h, --help       show this help
+
+Silence one rule for the next block, a range, or the whole file:
+  <!-- lint ignore header-review-overdue -->
+  <!-- lint disable rule-id --> ... <!-- lint enable rule-id -->
+(in MDX: {/* lint ignore rule-id */}). Front matter findings are silenced by a
+\`lint disable\` comment anywhere in the file.
+
+Environment:
+  HANDBOOK_TODAY=YYYY-MM-DD   the date taken as today (reproducible runs)
+  NO_COLOR                    no colour in pretty output
+
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error.
+`;
+
+/** `handbook check`: load the docs, run every rule, report in the chosen format. */
+export async function run(argv: string[], io: CommandIo): Promise<number> {
+  const fail = (message: string, withHelp = false) => {
+    io.stderr.write(`handbook check: ${message}\n${withHelp ? `\n${help}` : ''}`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        cwd: { type: 'string' },
+        docs: { type: 'string' },
+        format: { type: 'string' },
+        base: { type: 'string' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return fail((error as Error).message, true);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const format = (values.format ?? 'pretty') as Format;
+  if (!Object.hasOwn(reporters, format)) return fail(`unknown --format \`${values.format}\`, expected one of ${Object.keys(reporters).join(', ')}`, true);
+  if (values.base !== undefined && values.base.trim() === '') return fail('--base needs a git ref, e.g. --base origin/main');
+
+  const cwd = resolve(io.cwd, values.cwd ?? '.');
+  try {
+    const cwdInfo = await stat(cwd).catch(() => null);
+    if (!cwdInfo?.isDirectory()) throw new CheckConfigError(`--cwd \`${values.cwd}\` is not a folder`);
+    const docsDir = normaliseDir(values.docs ?? 'docs');
+    const today = todayOf(io.env);
+
+    // File arguments: relative to DIR; a folder selects the docs under it.
+    const selected: string[] = [];
+    const extraDocs: string[] = [];
+    for (const arg of positionals) {
+      const absolute = resolve(cwd, arg);
+      const info = await stat(absolute).catch(() => null);
+      if (!info) throw new CheckConfigError(`no such file: ${arg} (file arguments are relative to --cwd)`);
+      const path = relativePath(cwd, absolute);
+      if (path.startsWith('..')) throw new CheckConfigError(`${arg} is outside --cwd`);
+      if (info.isDirectory()) selected.push(path === '' ? '' : path + '/');
+      else if (!/\.mdx?$/i.test(path)) throw new CheckConfigError(`${arg} is not a Markdown file (.md or .mdx)`);
+      else {
+        selected.push(path);
+        const inDocs = docsDir === '.' || path.startsWith(docsDir + '/');
+        if (!inDocs) extraDocs.push(path);
+      }
+    }
+
+    const input = await loadCheckInput({ cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env });
+    const only =
+      positionals.length === 0
+        ? undefined
+        : new Set(input.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s))));
+    const diagnostics = (await runChecks(input, rules, { strict: values.strict ?? false, ...(only ? { only } : {}) })).map(toJson);
+
+    const invokedFrom = io.cwd;
+    const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+    io.stdout.write(
+      reporters[format]({
+        diagnostics,
+        files: only ? only.size : input.docs.length,
+        rules,
+        color,
+        // Annotations and SARIF need paths from where the command runs (the repository root in CI).
+        ...(format === 'github' || format === 'sarif' ? { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) } : {}),
+      }),
+    );
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof CheckConfigError) return fail(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import type { DiagnosticJson, Rule } from '../../core/index.js';
+
+/** What every reporter receives: plain diagnostics (no presentation) and the run's facts. */
+export interface ReportInput {
+  diagnostics: DiagnosticJson[];
+  /** Number of documents checked. */
+  files: number;
+  /** The rules that ran (for SARIF's rule table). */
+  rules: readonly Pick<Rule, 'id' | 'description'>[];
+  /** Maps a diagnostic's `file` (relative to `--cwd`) to the path shown to the reader (for annotations: relative to the invoking directory). */
+  displayPath?(file: string): string;
+  /** Colour output (a TTY without `NO_COLOR`). */
+  color?: boolean;
+}
+
+/** A reporter turns the findings into the text written to stdout. One module per format. */
+export type Reporter = (input: ReportInput) => string;
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarise(input: ReportInput): Summary {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of input.diagnostics) d.severity === 'error' ? errors++ : warnings++;
+  return { files: input.files, errors, warnings };
+}
