@@ -1,9 +1,10 @@
 import type { Rule } from './types.js';
+import { contentRules } from './content-index.js';
 
 /**
  * Every rule of `handbook check`, one module each in this folder. Add a rule
  * by importing it here; its id, severity and fixtures live with it.
  */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [...contentRules];
 
 export type { Rule, CheckInput, CheckServices, DocRuleContext, CorpusIndex, Report } from './types.js';

@@ -1,0 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultCheckInput, parseDoc, runChecks, toJson, type CheckInput, type DiagnosticJson, type Rule } from '../../core/index.js';
+import { defaultServices } from '../../scripts/check/services.js';
+
+export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+/** The ok/not-ok fixtures of one rule: `tests/rules/fixtures/<rule-id>/*.md(x)`. */
+export function fixturesOf(ruleId: string): { name: string; text: string }[] {
+  const dir = join(fixturesDir, ruleId);
+  return readdirSync(dir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** Runs one rule over one fixture as `docs/<name>` with the real services (bash -n, mermaid). */
+export async function runRule(rule: Rule, name: string, text: string, extra: Partial<CheckInput> = {}): Promise<DiagnosticJson[]> {
+  const doc = parseDoc({ path: `docs/${name}`, text });
+  const input = defaultCheckInput({ docs: [doc], today: '2026-11-22', services: defaultServices(), ...extra });
+  return (await runChecks(input, [rule])).map(toJson).filter((d) => d.ruleId === rule.id);
+}
+
+/** `[line, column, severity, message]` of each diagnostic: compact and exact. */
+export const brief = (ds: DiagnosticJson[]) => ds.map((d) => [d.line, d.column, d.severity, d.message] as const);
