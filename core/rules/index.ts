@@ -1,11 +1,14 @@
 import type { Rule } from './types.js';
-import { headerRules } from './header-index.js';
 import { contentRules } from './content-index.js';
+import { headerRules } from './header-index.js';
+import { linkTarget } from './link-target.js';
+import { linkAnchor } from './link-anchor.js';
+import { orphanDoc } from './orphan-doc.js';
 
 /**
  * Every rule of `handbook check`, one module each in this folder. Add a rule
  * by importing it here; its id, severity and fixtures live with it.
  */
-export const rules: Rule[] = [...headerRules, ...contentRules];
+export const rules: Rule[] = [...headerRules, linkTarget, linkAnchor, orphanDoc, ...contentRules];
 
 export type { Rule, CheckInput, CheckServices, DocRuleContext, CorpusIndex, Report } from './types.js';

@@ -1,0 +1,30 @@
+import type { DocModel } from '../types.js';
+import type { LinkIndex } from './resolve.js';
+import { closest } from './suggest.js';
+
+/**
+ * Checks `#hash` against the heading anchors of `target` the way the site's
+ * broken anchor checker does: exact (case-sensitive) match of the raw or the
+ * `decodeURIComponent`-decoded fragment; an empty fragment is fine. Returns
+ * the message for a broken anchor, or null.
+ */
+export function checkAnchor(index: LinkIndex, source: DocModel, target: DocModel, hash: string | undefined): string | null {
+  if (hash === undefined || hash === '') return null;
+  const anchors = index.anchors.get(target.path) ?? new Set<string>();
+  let decoded = hash;
+  try {
+    decoded = decodeURIComponent(hash);
+  } catch {
+    // Kept raw, like the site's checker would fail to decode it.
+  }
+  if (anchors.has(hash) || anchors.has(decoded)) return null;
+  const where = target === source ? 'this doc' : `\`${target.path}\``;
+  const html = target.htmlAnchors.find((a) => a.id === hash || a.id === decoded);
+  if (html) {
+    return `Unexpected link to raw HTML anchor \`#${hash}\` (\`${html.attribute}="${html.id}"\` in ${where}): the site's link checker does not see raw HTML ids, expected a heading anchor; put \`{#${html.id}}\` on a heading instead`;
+  }
+  const h1 = target.headings.find((h) => h.depth === 1 && h.id === decoded);
+  if (h1) return `Unexpected link to \`#${hash}\`, the title (h1) of ${where}: the site renders the h1 without an anchor, expected a link to the doc itself or to an h2-h6 heading`;
+  const suggestion = closest(decoded, anchors);
+  return `Unexpected missing anchor \`#${hash}\` in ${where}, expected a heading anchor${suggestion ? `; did you mean \`#${suggestion}\`?` : anchors.size === 0 ? ' (it has no h2-h6 headings)' : ''}`;
+}

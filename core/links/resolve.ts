@@ -1,0 +1,279 @@
+/**
+ * Link resolution exactly as the built Docusaurus site resolves a link,
+ * mirrored from `@docusaurus/mdx-loader` (`resolveMarkdownLinks`,
+ * `transformLinks`, `transformImage`), `@docusaurus/utils`
+ * (`resolveMarkdownLinkPathname`, `parseLocalURLPath`) and the broken link
+ * checker of `@docusaurus/core` (`brokenLinks.js`). Pure: the files of the
+ * repository come in `CheckInput.files`.
+ */
+import type { CheckInput, CorpusIndex } from '../rules/types.js';
+import type { DocModel, Link } from '../types.js';
+import { baseName, closest } from './suggest.js';
+
+/** The facts every link rule needs, computed once per check. */
+export interface LinkIndex {
+  input: CheckInput;
+  corpus: CorpusIndex;
+  /** Doc path (relative to cwd) by permalink, with and without a trailing slash. */
+  byPermalink: Map<string, string>;
+  /** Every doc and file path, by its lower-cased path (for case mismatches). */
+  byLowerPath: Map<string, string>;
+  /** Heading anchors (h2-h6) of each doc, by doc path. */
+  anchors: Map<string, Set<string>>;
+  /** Doc paths and permalinks by their folder, for bounded did-you-mean searches. */
+  docsByDir: Map<string, string[]>;
+  permalinksByDir: Map<string, string[]>;
+  /** Files by folder. */
+  filesByDir: Map<string, string[]>;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const indexes = new WeakMap<CorpusIndex, LinkIndex>();
+
+/** The link index of one check, memoized on the corpus (rules share it). */
+export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
+  let index = indexes.get(corpus);
+  if (index) return index;
+  const byPermalink = new Map<string, string>();
+  const byLowerPath = new Map<string, string>();
+  const anchors = new Map<string, Set<string>>();
+  const docsByDir = new Map<string, string[]>();
+  const permalinksByDir = new Map<string, string[]>();
+  const filesByDir = new Map<string, string[]>();
+  for (const file of input.files) {
+    byLowerPath.set(file.toLowerCase(), file);
+    push(filesByDir, dirnameOf(file), file);
+  }
+  for (const doc of input.docs) {
+    byLowerPath.set(doc.path.toLowerCase(), doc.path);
+    if (isPartial(doc.path, input.docsDir)) continue;
+    push(docsByDir, dirnameOf(doc.path), doc.path);
+    const permalink = corpus.routes.get(doc.path)!.permalink;
+    const trimmed = permalink.length > 1 ? permalink.replace(/\/$/, '') : permalink;
+    push(permalinksByDir, dirnameOf(trimmed), trimmed);
+    byPermalink.set(permalink, doc.path);
+    byPermalink.set(permalink.endsWith('/') ? permalink.replace(/\/+$/, '') || '/' : permalink + '/', doc.path);
+    anchors.set(doc.path, new Set(doc.headings.flatMap((h) => (h.anchor === null ? [] : [h.anchor]))));
+  }
+  index = { input, corpus, byPermalink, byLowerPath, anchors, docsByDir, permalinksByDir, filesByDir };
+  indexes.set(corpus, index);
+  return index;
+}
+
+/** `parseLocalURLPath` of `@docusaurus/utils`: null for a URL with a protocol or host. */
+export function parseLocalUrl(url: string): { pathname: string; search?: string; hash?: string } | null {
+  if (/^[a-zA-Z][a-zA-Z\d+.-]*:/.test(url) || url.startsWith('//')) return null;
+  const hashIndex = url.indexOf('#');
+  const hash = hashIndex === -1 ? undefined : url.slice(hashIndex + 1);
+  let rest = hashIndex === -1 ? url : url.slice(0, hashIndex);
+  const searchIndex = rest.indexOf('?');
+  const search = searchIndex === -1 ? undefined : rest.slice(searchIndex + 1);
+  rest = searchIndex === -1 ? rest : rest.slice(0, searchIndex);
+  return { pathname: rest, ...(search !== undefined ? { search } : {}), ...(hash !== undefined ? { hash } : {}) };
+}
+
+/** POSIX `path.join` + normalize for repository-relative paths; null when it climbs above the root. */
+export function joinPath(...parts: string[]): string | null {
+  const out: string[] = [];
+  for (const segment of parts.join('/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(segment);
+  }
+  return out.join('/');
+}
+
+export function dirnameOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What a link points at once resolved like the site. */
+export type Resolution =
+  /** Not checked: external, `mailto:`, `pathname://`, a route outside the docs. */
+  | { status: 'skip' }
+  /** An existing file or static asset (the site bundles it). */
+  | { status: 'file'; path: string }
+  /** A doc, by Markdown path or by route; `hash` is the raw fragment, if any. */
+  | { status: 'doc'; doc: DocModel; hash: string | undefined; via: 'markdown' | 'route' | 'self' }
+  /** Broken: `message` says what was found and what was expected. */
+  | { status: 'broken'; message: string };
+
+const MARKDOWN_EXTENSION = /\.mdx?$/i;
+
+/**
+ * Resolves one link of `doc` the way the built site does. Broken results
+ * carry the whole message, with a did-you-mean when a near name exists.
+ */
+export function resolveLink(index: LinkIndex, doc: DocModel, link: Link): Resolution {
+  const { input } = index;
+  const url = link.url;
+  if (url === '') {
+    return link.kind === 'link' || link.kind === 'definition'
+      ? { status: 'broken', message: 'Unexpected empty link URL, expected a doc, route, file or `#anchor`' }
+      : { status: 'skip' };
+  }
+  const local = parseLocalUrl(url);
+  if (!local) return { status: 'skip' };
+  if (local.pathname === '') {
+    // `#anchor` or `?query#anchor`: this same page.
+    return local.hash === undefined ? { status: 'skip' } : { status: 'doc', doc, hash: local.hash, via: 'self' };
+  }
+  const decoded = safeDecode(local.pathname);
+  if (decoded === null) return { status: 'broken', message: `Unexpected malformed percent-encoding in \`${url}\`, expected a valid URL` };
+  const sourceDir = dirnameOf(doc.path);
+  const isImage = link.kind === 'image' || link.kind === 'require';
+
+  // Markdown links: resolveMarkdownLinks (link and definition nodes only).
+  if (MARKDOWN_EXTENSION.test(local.pathname) && !isImage) {
+    if (link.kind === 'html') {
+      return {
+        status: 'broken',
+        message: `Unexpected raw HTML link to Markdown file \`${url}\`: the site does not resolve it, expected a Markdown link \`[text](${url})\` or the doc's route`,
+      };
+    }
+    return resolveMarkdownLink(index, doc, url, decoded, local.hash);
+  }
+
+  // Images and asset-like links: transformImage / transformLinks.
+  const hasSiteAlias = local.pathname.startsWith('@site/');
+  const extension = /\.[^./]+$/.exec(local.pathname.split('/').pop() ?? '')?.[0];
+  const assetLike = extension !== undefined && !/^\.(mdx?|html)$/i.test(extension);
+  if (isImage || hasSiteAlias || assetLike) {
+    const candidates = hasSiteAlias
+      ? [joinPath(decoded.slice('@site/'.length))]
+      : decoded.startsWith('/')
+        ? input.staticDirs.map((dir) => joinPath(dir, decoded))
+        : [joinPath(sourceDir, decoded)];
+    const found = candidates.find((c): c is string => c !== null && input.files.has(c));
+    if (found) return { status: 'file', path: found };
+    // A missing asset-like link is left as a route by the site, and no route has a file extension: the link checker fails on it.
+    return { status: 'broken', message: missingFileMessage(index, doc, url, candidates, isImage ? 'image' : 'file') };
+  }
+
+  // Everything else is a route, resolved against the page's permalink (trailingSlash undefined).
+  return resolveRoute(index, doc, url, local.pathname, local.hash);
+}
+
+function resolveMarkdownLink(index: LinkIndex, doc: DocModel, url: string, decoded: string, hash: string | undefined): Resolution {
+  const { input, corpus } = index;
+  const sourceDir = dirnameOf(doc.path);
+  let dirs: string[];
+  if (decoded.startsWith('@site/')) dirs = [''];
+  else if (decoded.startsWith('/')) dirs = [input.docsDir, ''];
+  else if (decoded.startsWith('./') || decoded.startsWith('../')) dirs = [sourceDir];
+  else dirs = [sourceDir, input.docsDir, ''];
+  const relative = decoded.startsWith('@site/') ? decoded.slice('@site/'.length) : decoded;
+  const candidates = dirs.map((dir) => joinPath(dir, relative));
+  for (const candidate of candidates) {
+    if (candidate === null) continue;
+    const target = corpus.byPath.get(candidate);
+    if (target && !isPartial(target.path, input.docsDir)) return { status: 'doc', doc: target, hash, via: target === doc ? 'self' : 'markdown' };
+  }
+  for (const candidate of candidates) {
+    if (candidate === null) continue;
+    const actual = index.byLowerPath.get(candidate.toLowerCase());
+    if (actual && actual !== candidate && corpus.byPath.has(actual)) {
+      return { status: 'broken', message: caseMessage(url, candidate, actual) };
+    }
+    if ((input.files.has(candidate) || corpus.byPath.has(candidate)) && !(corpus.byPath.has(candidate) && !isPartial(candidate, input.docsDir))) {
+      return {
+        status: 'broken',
+        message: `Unexpected link to \`${url}\` (\`${candidate}\`), which is not a doc of the site: Docusaurus resolves \`.md\` links only to docs under \`${input.docsDir}/\`, expected a doc`,
+      };
+    }
+  }
+  const first = candidates.find((c): c is string => c !== null) ?? relative;
+  const suggestion = closest(first, index.docsByDir.get(dirnameOf(first)) ?? [], baseName);
+  return {
+    status: 'broken',
+    message: `Unexpected link to missing doc \`${url}\` (\`${first}\`), expected an existing doc${suggestion ? `; did you mean \`${relativeLink(doc.path, suggestion)}\`?` : ''}`,
+  };
+}
+
+function resolveRoute(index: LinkIndex, doc: DocModel, url: string, pathname: string, hash: string | undefined): Resolution {
+  const { input, corpus } = index;
+  const permalink = corpus.routes.get(doc.path)!.permalink;
+  let resolved: string;
+  try {
+    resolved = new URL(pathname, 'http://site.invalid' + permalink).pathname;
+  } catch {
+    return { status: 'broken', message: `Unexpected malformed URL \`${url}\`, expected a route or file` };
+  }
+  const candidates = [resolved, safeDecode(resolved) ?? resolved];
+  for (const candidate of candidates) {
+    const target = index.byPermalink.get(candidate);
+    if (target) {
+      const targetDoc = corpus.byPath.get(target)!;
+      return { status: 'doc', doc: targetDoc, hash, via: targetDoc === doc ? 'self' : 'route' };
+    }
+  }
+  // A file of a static folder served as is (`/img/x.png`, `/files/a.pdf`).
+  const decodedPath = safeDecode(resolved) ?? resolved;
+  for (const dir of input.staticDirs) {
+    const file = joinPath(dir, decodedPath);
+    if (file !== null && input.files.has(file)) return { status: 'file', path: file };
+  }
+  const base = '/' + input.routeBasePath.replace(/^\/+|\/+$/g, '');
+  const inDocs = base === '/' || resolved === base || resolved.startsWith(base + '/');
+  // Routes the docs plugin creates besides docs (generated indexes, tags) and other plugins' pages are not known here.
+  if (!inDocs || /^\/(?:[^/]+\/)*(?:category|tags)(?:\/|$)/.test(resolved.slice(base === '/' ? 0 : base.length))) return { status: 'skip' };
+  const wanted = resolved.length > 1 ? resolved.replace(/\/$/, '') : resolved;
+  const suggestion = closest(wanted, index.permalinksByDir.get(dirnameOf(wanted)) ?? [], baseName);
+  return {
+    status: 'broken',
+    message: `Unexpected link to unknown route \`${url}\`${resolved !== pathname ? ` (resolved as \`${resolved}\`)` : ''}, expected a doc route${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+  };
+}
+
+/** Docusaurus excludes `_`-prefixed files and folders from the docs (partials to import). */
+export function isPartial(path: string, docsDir: string): boolean {
+  const inside = docsDir === '.' || docsDir === '' ? path : path.slice(docsDir.length + 1);
+  return inside.split('/').some((segment) => segment.startsWith('_'));
+}
+
+function caseMessage(url: string, wanted: string, actual: string): string {
+  const wantedName = wanted.split('/');
+  const actualName = actual.split('/');
+  const fixedUrl = url.replace(wantedName.at(-1)!, actualName.at(-1)!);
+  return `Unexpected \`${url}\` (\`${wanted}\`), expected \`${fixedUrl === url ? actual : fixedUrl}\` (\`${actual}\`): file names are case-sensitive on the build machine`;
+}
+
+function missingFileMessage(index: LinkIndex, doc: DocModel, url: string, candidates: (string | null)[], what: 'image' | 'file'): string {
+  const tried = candidates.filter((c): c is string => c !== null);
+  for (const candidate of tried) {
+    const actual = index.byLowerPath.get(candidate.toLowerCase());
+    if (actual && actual !== candidate) return caseMessage(url, candidate, actual);
+  }
+  const where = tried.length > 0 ? ` (\`${tried.join('`, `')}\`)` : ' (outside the repository)';
+  const dir = tried[0] ? dirnameOf(tried[0]) : '';
+  const suggestion = tried[0] ? closest(tried[0], index.filesByDir.get(dir) ?? [], baseName) : null;
+  const staticDir = suggestion && url.startsWith('/') ? index.input.staticDirs.find((d) => suggestion.startsWith(d + '/')) : undefined;
+  const shown = suggestion === null ? null : staticDir ? suggestion.slice(staticDir.length) : url.startsWith('@site/') ? '@site/' + suggestion : relativeLink(doc.path, suggestion);
+  return `Unexpected ${what === 'image' ? 'missing image' : 'link to missing file'} \`${url}\`${where}, expected an existing file${shown ? `; did you mean \`${shown}\`?` : ''}`;
+}
+
+/** A relative Markdown link from one doc to another (`../b/c.md`). */
+export function relativeLink(from: string, to: string): string {
+  const a = dirnameOf(from).split('/').filter(Boolean);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.length - i;
+  return (up === 0 ? './' : '../'.repeat(up)) + b.slice(i).join('/');
+}
