@@ -1,6 +1,7 @@
 import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 
 const config: Config = {
   title: 'Operations Handbook',
@@ -47,6 +48,9 @@ const config: Config = {
     ],
   ],
 
+  // build/checklists.json: the steps of every procedure, for `handbook run`.
+  plugins: [checklistExport],
+
   presets: [
     [
       'classic',
@@ -54,6 +58,8 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           routeBasePath: '/docs',
+          // Fenced shell commands become checklist steps (plugins/checklist).
+          remarkPlugins: [remarkChecklist],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

@@ -1,0 +1,78 @@
+import { extractProcedure, type StepLang, type StepParam } from '../../core/steps.js';
+import { routeOf } from '../../core/routes.js';
+import { docPathOf } from '../../core/check.js';
+import type { DocModel } from '../../core/types.js';
+import { docTitleOf, frontMatterVersion } from './procedure.js';
+
+/**
+ * The machine-readable checklists: `build/checklists.json` and
+ * `handbook export`, the input of `handbook run`. Pure: the docs come parsed.
+ */
+export interface ChecklistExport {
+  schemaVersion: 1;
+  docs: ExportedDoc[];
+}
+
+export interface ExportedDoc {
+  /** Path relative to the exported folder, with `/`. */
+  path: string;
+  id: string;
+  title: string;
+  /** Front matter `version`, or null. */
+  version: string | null;
+  permalink: string;
+  params: Record<string, StepParam>;
+  steps: ExportedStep[];
+}
+
+export interface ExportedStep {
+  id: string;
+  title: string;
+  section: string | null;
+  lang: StepLang;
+  /** Exactly the text to run. */
+  command: string;
+  expect: string | null;
+  timeMinutes: number | null;
+  danger: boolean;
+  line: number;
+}
+
+export interface CreateChecklistExportOptions {
+  /** Parsed docs; `path` relative to the exported folder. */
+  docs: readonly DocModel[];
+  /** The docs folder relative to the same folder (default `docs`). */
+  docsDir?: string;
+  /** The docs plugin's route base path (default `/docs`). */
+  routeBasePath?: string;
+}
+
+/** Every doc that has at least one step, sorted by path, with its steps in order. */
+export function createChecklistExport({ docs, docsDir = 'docs', routeBasePath = '/docs' }: CreateChecklistExportOptions): ChecklistExport {
+  const exported: ExportedDoc[] = [];
+  for (const doc of [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const procedure = extractProcedure(doc);
+    if (procedure.steps.length === 0) continue;
+    const route = routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
+    exported.push({
+      path: doc.path,
+      id: route.id,
+      title: docTitleOf(doc, route.id),
+      version: frontMatterVersion(doc),
+      permalink: route.permalink,
+      params: procedure.params,
+      steps: procedure.steps.map((s) => ({
+        id: s.id,
+        title: s.title,
+        section: s.section,
+        lang: s.lang,
+        command: s.command,
+        expect: s.expect,
+        timeMinutes: s.timeMinutes,
+        danger: s.danger,
+        line: s.line,
+      })),
+    });
+  }
+  return { schemaVersion: 1, docs: exported };
+}

@@ -1,0 +1,37 @@
+import { writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { createChecklistExport } from './export.js';
+import { loadDocs } from './load.js';
+
+export { default as remarkChecklist } from './remark.js';
+
+export interface ChecklistExportOptions {
+  /** The docs folder relative to the site (default `docs`). */
+  docsDir?: string;
+  /** The docs plugin's route base path (default `/docs`). */
+  routeBasePath?: string;
+  /** File name in the build folder (default `checklists.json`). */
+  fileName?: string;
+}
+
+/**
+ * Writes `build/checklists.json` after the build: a thin `postBuild` over the
+ * pure `createChecklistExport`, the same JSON as `handbook export`.
+ */
+export default function checklistExportPlugin(context: LoadContext, options: unknown): Plugin {
+  const { docsDir = 'docs', routeBasePath = '/docs', fileName = 'checklists.json' } = (options ?? {}) as ChecklistExportOptions;
+  return {
+    name: 'handbook-checklist-export',
+    async postBuild({ outDir, siteDir }) {
+      const target = join(outDir, fileName);
+      try {
+        const docs = await loadDocs({ cwd: siteDir, docsDir });
+        const data = createChecklistExport({ docs, docsDir, routeBasePath });
+        await writeFile(target, JSON.stringify(data, null, 2) + '\n');
+      } catch (error) {
+        throw new Error(`Could not write ${relative(context.siteDir, target)}: ${(error as Error).message}`, { cause: error });
+      }
+    },
+  };
+}

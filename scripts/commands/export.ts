@@ -1,0 +1,64 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createChecklistExport } from '../../plugins/checklist/export.js';
+import { loadDocs } from '../../plugins/checklist/load.js';
+import type { CommandIo } from '../cli.js';
+
+export const summary = 'Print the checklists of every procedure as JSON (the same as build/checklists.json)';
+
+const help = `Usage: handbook export [--cwd DIR] [--docs DIR] [--out FILE]
+
+Extracts the steps of every procedure under the docs folder, the way the
+page's checklist and \`handbook run\` see them, and prints them as JSON:
+{"schemaVersion":1,"docs":[{"path","id","title","version","permalink","params","steps":[...]}]}
+Docs without steps are left out.
+
+Options:
+  --cwd DIR    the handbook's folder (default: current directory); paths are relative to it
+  --docs DIR   the docs folder inside it (default: docs)
+  --out FILE   write to FILE instead of standard output
+  -h, --help   show this help
+`;
+
+export async function run(argv: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: { cwd: { type: 'string' }, docs: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    io.stderr.write(`handbook export: ${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const cwd = resolve(io.cwd, parsed.values.cwd ?? '.');
+  const docsDir = (parsed.values.docs ?? 'docs').replace(/\\/g, '/').replace(/\/+$/, '') || '.';
+  let docs;
+  try {
+    if (!(await stat(resolve(cwd, docsDir))).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    docs = await loadDocs({ cwd, docsDir });
+  } catch (error) {
+    io.stderr.write(`handbook export: cannot read ${docsDir} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  const json = JSON.stringify(createChecklistExport({ docs, docsDir }), null, 2) + '\n';
+  if (parsed.values.out) {
+    const out = resolve(io.cwd, parsed.values.out);
+    try {
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, json);
+    } catch (error) {
+      io.stderr.write(`handbook export: cannot write ${parsed.values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout.write(json);
+  }
+  return 0;
+}

@@ -1,0 +1,168 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Progress of one doc's checklist in the browser: ticks (with time and
+ * operator), parameter values and the operator's name, saved in
+ * `localStorage` under the doc id together with the doc version. Progress
+ * saved for another version is never applied: it is kept aside as `stale`
+ * until the operator resets. Secret parameter values live in memory only.
+ * Open tabs stay in sync through the `storage` event.
+ */
+export interface Tick {
+  /** ISO time of the tick. */
+  at: string;
+  by?: string;
+}
+
+export interface Saved {
+  version: string;
+  ticks: Record<string, Tick>;
+  params: Record<string, string>;
+  operator: string;
+  updated: string;
+}
+
+export interface ChecklistState {
+  /** False on the server and until the saved progress is read. */
+  ready: boolean;
+  ticks: Record<string, Tick>;
+  params: Record<string, string>;
+  operator: string;
+  /** Progress saved for another version of the doc, not applied. */
+  stale: Saved | null;
+}
+
+export const STORAGE_PREFIX = 'handbook:checklist:';
+
+const SERVER: ChecklistState = { ready: false, ticks: {}, params: {}, operator: '', stale: null };
+
+function read(key: string): Saved | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    if (!raw) return null;
+    const saved = JSON.parse(raw) as Partial<Saved>;
+    if (typeof saved?.version !== 'string' || typeof saved.ticks !== 'object' || saved.ticks === null) return null;
+    return { version: saved.version, ticks: saved.ticks, params: saved.params ?? {}, operator: saved.operator ?? '', updated: saved.updated ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+class DocStore {
+  state: ChecklistState = SERVER;
+  private listeners = new Set<() => void>();
+  private loaded = false;
+  /** Names of secret params: never written to storage. */
+  secrets = new Set<string>();
+  private secretValues: Record<string, string> = {};
+
+  constructor(
+    readonly key: string,
+    readonly version: string,
+  ) {}
+
+  private load(): void {
+    const saved = read(this.key);
+    const fresh = saved && saved.version === this.version ? saved : null;
+    this.state = {
+      ready: true,
+      ticks: fresh?.ticks ?? {},
+      params: { ...(fresh?.params ?? {}), ...this.secretValues },
+      operator: saved?.operator ?? '',
+      stale: saved && !fresh ? saved : null,
+    };
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private onStorage = (event: StorageEvent): void => {
+    if (event.key !== this.key && event.key !== null) return;
+    this.load();
+    this.emit();
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    if (this.listeners.size === 0) window.addEventListener('storage', this.onStorage);
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) window.removeEventListener('storage', this.onStorage);
+    };
+  };
+
+  getSnapshot = (): ChecklistState => {
+    if (!this.loaded) {
+      this.loaded = true;
+      this.load();
+    }
+    return this.state;
+  };
+
+  private update(next: Partial<ChecklistState>, save = true): void {
+    this.state = { ...this.state, ...next };
+    if (save) {
+      const params: Record<string, string> = {};
+      for (const [name, value] of Object.entries(this.state.params)) if (!this.secrets.has(name)) params[name] = value;
+      const saved: Saved = { version: this.version, ticks: this.state.ticks, params, operator: this.state.operator, updated: new Date().toISOString() };
+      try {
+        window.localStorage.setItem(this.key, JSON.stringify(saved));
+      } catch {
+        // Storage full or disabled: progress lives on in this tab only.
+      }
+      // Saving for this version replaces what another version left.
+      this.state = { ...this.state, stale: null };
+    }
+    this.emit();
+  }
+
+  toggle(stepId: string, done: boolean): void {
+    const ticks = { ...this.state.ticks };
+    if (done) ticks[stepId] = this.state.operator ? { at: new Date().toISOString(), by: this.state.operator } : { at: new Date().toISOString() };
+    else delete ticks[stepId];
+    this.update({ ticks });
+  }
+
+  setParam(name: string, value: string): void {
+    if (this.secrets.has(name)) this.secretValues[name] = value;
+    this.update({ params: { ...this.state.params, [name]: value } }, !this.secrets.has(name));
+  }
+
+  setOperator(operator: string): void {
+    this.update({ operator });
+  }
+
+  /** Forgets the ticks and parameter values of every version; keeps the operator's name. */
+  reset(): void {
+    this.secretValues = {};
+    try {
+      window.localStorage.removeItem(this.key);
+    } catch {
+      // ignore
+    }
+    this.state = { ready: true, ticks: {}, params: {}, operator: this.state.operator, stale: null };
+    if (this.state.operator) this.update({});
+    else this.emit();
+  }
+}
+
+const stores = new Map<string, DocStore>();
+
+/** The one store of a doc in this page (the doc panel, the sections and the steps share it). */
+export function storeOf(doc: string, version: string): DocStore {
+  const key = STORAGE_PREFIX + doc;
+  let store = stores.get(key);
+  if (!store || store.version !== version) {
+    store = new DocStore(key, version);
+    stores.set(key, store);
+  }
+  return store;
+}
+
+/** The doc's checklist state; on the server and during hydration, the empty state. */
+export function useChecklist(doc: string, version: string): [ChecklistState, DocStore] {
+  const store = storeOf(doc, version);
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, () => SERVER);
+  return [state, store];
+}

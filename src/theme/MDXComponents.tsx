@@ -1,0 +1,15 @@
+import MDXComponents from '@theme-original/MDXComponents';
+import ChecklistDoc from '../components/Checklist';
+import ChecklistStep from '../components/Checklist/Step';
+import ChecklistSection from '../components/Checklist/Section';
+
+/**
+ * The elements the checklist remark plugin (plugins/checklist/remark.ts)
+ * writes into every procedure, on top of Docusaurus's own components.
+ */
+export default {
+  ...MDXComponents,
+  ChecklistDoc,
+  ChecklistStep,
+  ChecklistSection,
+};
