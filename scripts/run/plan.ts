@@ -136,12 +136,9 @@ export function formatPlan({ title, docPath, version, steps, selected, notes = n
   const total = timed.reduce((sum, s) => sum + s.timeMinutes!, 0);
   const untimed = selected.length - timed.length;
   const dangers = selected.filter((s) => s.danger).length;
-  lines.push(
-    '',
-    `Total: ${selected.length} step${selected.length === 1 ? '' : 's'}, about ${formatMinutes(total)}` +
-      (untimed ? ` (+ ${untimed} without an estimate)` : '') +
-      (dangers ? `, ${dangers} marked danger` : ''),
-  );
+  const count = `${selected.length} step${selected.length === 1 ? '' : 's'}`;
+  const time = !timed.length ? ' (no time estimates)' : `, about ${formatMinutes(total)}${untimed ? ` (+ ${untimed} without an estimate)` : ''}`;
+  lines.push('', `Total: ${count}${time}${dangers ? `, ${dangers} marked danger` : ''}`);
   return lines.join('\n') + '\n';
 }
 
