@@ -34,29 +34,33 @@ export function createCorpusIndex(input: CheckInput): CorpusIndex {
 export async function runChecks(input: CheckInput, rules: readonly Rule[], options: RunChecksOptions = {}): Promise<Diagnostic[]> {
   const corpus = createCorpusIndex(input);
   const diagnostics: Diagnostic[] = [];
-  for (const doc of input.docs) {
-    if (options.only && !options.only.has(doc.path)) continue;
-    const suppressed = createSuppressions(doc);
-    const keep = (d: Diagnostic) => {
-      const line = d.place && 'start' in d.place ? d.place.start.line : 1;
-      if (!suppressed(d.ruleId, line)) diagnostics.push(d);
-    };
-    for (const problem of doc.problems) {
-      keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity: 'error' }));
-    }
-    const route = corpus.routes.get(doc.path)!;
-    for (const rule of rules) {
-      await rule.check({
-        doc,
-        docPath: docPathOf(doc.path, input.docsDir),
-        route,
-        input,
-        corpus,
-        report: ({ message, place, severity, cause }) =>
-          keep(createDiagnostic({ file: doc.path, ruleId: rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
-      });
-    }
-  }
+  // Documents are checked concurrently so that effectful services (bash -n,
+  // mermaid) receive every request of the run together and can batch them.
+  await Promise.all(
+    input.docs.map(async (doc) => {
+      if (options.only && !options.only.has(doc.path)) return;
+      const suppressed = createSuppressions(doc);
+      const keep = (d: Diagnostic) => {
+        const line = d.place && 'start' in d.place ? d.place.start.line : 1;
+        if (!suppressed(d.ruleId, line)) diagnostics.push(d);
+      };
+      for (const problem of doc.problems) {
+        keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity: 'error' }));
+      }
+      const route = corpus.routes.get(doc.path)!;
+      for (const rule of rules) {
+        await rule.check({
+          doc,
+          docPath: docPathOf(doc.path, input.docsDir),
+          route,
+          input,
+          corpus,
+          report: ({ message, place, severity, cause }) =>
+            keep(createDiagnostic({ file: doc.path, ruleId: rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
+        });
+      }
+    }),
+  );
   if (options.strict) for (const d of diagnostics) d.fatal = true;
   return diagnostics.sort(compareDiagnostics);
 }

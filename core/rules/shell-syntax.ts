@@ -14,16 +14,20 @@ export const shellSyntax: Rule = {
     const syntax = input.services.shellSyntax;
     if (!syntax) return;
     const blocksByLine = new Map(doc.codeBlocks.map((b) => [b.place.start.line, b]));
-    for (const step of extractProcedure(doc).steps) {
-      if (step.lang === 'zsh') continue;
+    const steps = extractProcedure(doc).steps.filter((s) => s.lang !== 'zsh');
+    // Ask for every step at once: the service checks them in one batch.
+    const problems = await Promise.all(steps.map((s) => syntax(s.command, s.lang === 'sh' ? 'sh' : 'bash')));
+    steps.forEach((step, i) => {
+      const problem = problems[i];
+      if (!problem) return;
       const shell = step.lang === 'sh' ? 'sh' : 'bash';
-      const problem = await syntax(step.command, shell);
-      if (!problem) continue;
       const block = blocksByLine.get(step.line)!;
       const lines = step.command.split('\n').length;
       const line = step.lang === 'console' ? step.line : block.contentStartLine + Math.min(Math.max(problem.line, 1), lines) - 1;
       const at = { line, column: 1, offset: 0 };
-      report({ message: `Unexpected ${shell} syntax error in step \`${step.id}\`: ${problem.message}; expected a command \`${shell} -n\` accepts`, place: { start: at, end: at } });
-    }
+      const placeholder = /<[A-Za-z][\w .-]*>/.exec(step.command.split('\n')[Math.min(problem.line, lines) - 1] ?? '');
+      const hint = placeholder ? ` (\`${placeholder[0]}\` is not shell: declare a parameter and write \`"\${NAME}"\`)` : '';
+      report({ message: `Unexpected ${shell} syntax error in step \`${step.id}\`: ${problem.message}; expected a command \`${shell} -n\` accepts${hint}`, place: { start: at, end: at } });
+    });
   },
 };

@@ -31,7 +31,7 @@ const expected: Record<string, Record<string, ReturnType<typeof brief>>> = {
     'not-ok.md': [
       [6, 1, 'error', 'Unexpected bash syntax error in step `step-1`: syntax error: unexpected end of file; expected a command `bash -n` accepts'],
       [11, 1, 'error', 'Unexpected sh syntax error in step `step-2`: Syntax error: "fi" unexpected; expected a command `sh -n` accepts'],
-      [15, 1, 'error', "Unexpected bash syntax error in step `step-3`: syntax error near unexpected token `newline'; `kubectl get pods -n <namespace>'; expected a command `bash -n` accepts"],
+      [15, 1, 'error', 'Unexpected bash syntax error in step `step-3`: syntax error near unexpected token `newline\'; `kubectl get pods -n <namespace>\'; expected a command `bash -n` accepts (`<namespace>` is not shell: declare a parameter and write `"${NAME}"`)'],
     ],
   },
   'no-secrets': {
