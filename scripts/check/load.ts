@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
 import { parseDoc, type CheckInput, type CheckServices, type DocModel } from '../../core/index.js';
@@ -156,7 +156,7 @@ export async function loadCheckInput(options: LoadCheckInputOptions): Promise<Ch
 /** `./docs/` -> `docs`; rejects folders outside `cwd`. */
 export function normaliseDir(dir: string): string {
   if (isAbsolute(dir)) throw new CheckConfigError(`--docs must be relative to --cwd, got \`${dir}\``);
-  const normal = relativePath('/', resolve('/', dir));
-  if (normal.startsWith('..')) throw new CheckConfigError(`--docs must be inside --cwd, got \`${dir}\``);
-  return normal === '' ? '.' : normal;
+  const normal = posix.normalize(dir.split('\\').join('/')).replace(/\/+$/, '');
+  if (normal === '..' || normal.startsWith('../')) throw new CheckConfigError(`--docs must be inside --cwd, got \`${dir}\``);
+  return normal === '' || normal === './' ? '.' : normal.replace(/^\.\//, '');
 }
