@@ -78,8 +78,14 @@ export function createBoundedCapture(max: number) {
         tail = tail.slice(tail.length - tailMax);
       }
       if (dropped === 0) return { text: head + tail, truncated: false };
-      const cut = `${head.endsWith('\n') ? '' : '\n'}[... ${dropped} characters of output omitted ...]\n`;
-      return { text: head + cut + tail, truncated: true };
+      // Cut at line ends where the kept parts have them.
+      const headEnd = head.lastIndexOf('\n') + 1 || head.length;
+      const tailStart = tail.indexOf('\n') + 1 < tail.length ? tail.indexOf('\n') + 1 : 0;
+      const keptHead = head.slice(0, headEnd);
+      const keptTail = tail.slice(tailStart);
+      const omitted = dropped + (head.length - headEnd) + tailStart;
+      const cut = `${keptHead.endsWith('\n') ? '' : '\n'}[... ${omitted} characters of output omitted ...]\n`;
+      return { text: keptHead + cut + keptTail, truncated: true };
     },
   };
 }
