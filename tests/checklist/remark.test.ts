@@ -51,11 +51,11 @@ describe('remark checklist plugin', () => {
     const js = await compileDoc('ops/rotate.md', fixture);
     const [panel] = elements(js, 'ChecklistDoc');
     expect(panel).toMatchObject({ doc: 'ops/rotate', version: '2.0.0', title: 'Rotate the widget database', permalink: '/docs/ops/rotate' });
-    expect(JSON.parse(panel!.params).map((p: { name: string }) => p.name)).toEqual(['ENV', 'RELEASE', 'TOKEN']);
-    expect(JSON.parse(panel!.steps)).toHaveLength(5);
+    expect(JSON.parse(panel!.params!).map((p: { name: string }) => p.name)).toEqual(['ENV', 'RELEASE', 'TOKEN']);
+    expect(JSON.parse(panel!.steps!)).toHaveLength(5);
     expect(js.indexOf('ChecklistDoc, {')).toBeGreaterThan(js.indexOf('"Rotate the widget database"'));
     const sections = elements(js, 'ChecklistSection');
-    expect(sections.map((s) => [s.section, JSON.parse(s.steps)])).toEqual([
+    expect(sections.map((s) => [s.section, JSON.parse(s.steps!)])).toEqual([
       ['Preflight', [['health-sh', 2], ['disk-space', 0.5]]],
       ['Rotate', [['deploy-the-release', 10], ['drop-the-old-replica', 5]]],
       ['Rollback', [['redeploy-the-previous-release', null]]],
