@@ -1,7 +1,7 @@
-import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import checklistExport, { remarkChecklist } from './plugins/checklist/index';
+import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 
 const config: Config = {
   title: 'Operations Handbook',
@@ -79,8 +79,9 @@ const config: Config = {
       copyright: 'Operations Handbook. Kept in git; checked by `handbook check` on every pull request.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // GitHub and Dracula with every token colour at WCAG AA contrast.
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['bash', 'shell-session', 'sql', 'yaml', 'json'],
     },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },

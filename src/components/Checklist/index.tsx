@@ -160,7 +160,7 @@ export default function ChecklistDoc(props: ChecklistDocProps): ReactNode {
         </button>
         <button
           type="button"
-          className="button button--sm button--outline button--danger"
+          className="button button--sm button--secondary"
           disabled={!state.ready}
           onClick={() => {
             if (window.confirm('Reset this checklist? All ticks and parameter values of this doc are forgotten.')) store.reset();
