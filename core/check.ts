@@ -55,8 +55,8 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
           route,
           input,
           corpus,
-          report: ({ message, place, severity, cause }) =>
-            keep(createDiagnostic({ file: doc.path, ruleId: rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
+          report: ({ message, place, severity, cause, ruleId }) =>
+            keep(createDiagnostic({ file: doc.path, ruleId: ruleId ?? rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
         });
       }
     }),

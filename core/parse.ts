@@ -92,6 +92,9 @@ export function parseDoc({ path, text, anchorsMaintainCase = false }: ParseDocOp
   }
 
   collect(tree, model, index, anchorsMaintainCase);
+  // The mdast tree rides along for tree-based lint rules (remark-lint's
+  // preset), non-enumerable so serialised or cached models do not carry it.
+  Object.defineProperty(model, 'tree', { value: tree, enumerable: false, configurable: true });
   if (typeof frontMatter.data.superseded_by === 'string') {
     const key = frontMatter.keys.get('superseded_by');
     model.links.push({

@@ -132,4 +132,9 @@ export interface DocModel {
   codeBlocks: CodeBlock[];
   comments: Comment[];
   problems: ParseProblem[];
+  /**
+   * The mdast tree the model was built from, when this model was parsed in
+   * this process (non-enumerable; absent from cached models).
+   */
+  readonly tree?: import('mdast').Root;
 }

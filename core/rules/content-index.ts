@@ -6,6 +6,7 @@ import { noSecrets } from './no-secrets.js';
 import { dangerUnmarked } from './danger-unmarked.js';
 import { codeLang } from './code-lang.js';
 import { shellPrompt } from './shell-prompt.js';
+import { remarkLintRecommended } from './remark-lint-recommended.js';
 
 /** Rules about what breaks a procedure in practice: structure, diagrams, shell, secrets, destructive commands. */
-export const contentRules: Rule[] = [structureSections, diagramSyntax, shellSyntax, noSecrets, dangerUnmarked, codeLang, shellPrompt];
+export const contentRules: Rule[] = [structureSections, diagramSyntax, shellSyntax, noSecrets, dangerUnmarked, codeLang, shellPrompt, remarkLintRecommended];

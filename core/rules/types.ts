@@ -39,7 +39,14 @@ export interface CheckServices {
 }
 
 export interface Report {
-  (finding: { message: string; place?: Span; severity?: Severity; cause?: { message: string; place?: Span; file?: string } }): void;
+  (finding: {
+    message: string;
+    place?: Span;
+    severity?: Severity;
+    cause?: { message: string; place?: Span; file?: string };
+    /** For a rule that runs a pack of rules (remark-lint's preset): the id of the one that fired. */
+    ruleId?: string;
+  }): void;
 }
 
 export interface DocRuleContext {

@@ -1,0 +1,34 @@
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import { parseMarkdown } from '../markdown.js';
+import type { Rule } from './types.js';
+
+/**
+ * remark-lint's recommended preset, run over the tree the core parsed (no
+ * second parse): each message keeps its own rule id (`no-undefined-references`,
+ * `no-literal-urls`, ...), so `<!-- lint ignore <id> -->` works as it does in
+ * editors using `.remarkrc.mjs`.
+ */
+const linter = unified().use(remarkPresetLintRecommended).freeze();
+
+export const remarkLintRecommended: Rule = {
+  id: 'remark-lint',
+  description: "remark-lint's recommended preset (remark-preset-lint-recommended)",
+  severity: 'warning',
+  async check({ doc, report }) {
+    if (doc.problems.some((p) => p.ruleId === 'mdx-syntax')) return;
+    const tree = doc.tree ?? parseMarkdown(doc.text, doc.format);
+    const file = new VFile({ path: doc.path, value: doc.text });
+    await linter.run(structuredClone(tree), file);
+    for (const message of file.messages) {
+      const place = message.place && 'start' in message.place ? message.place : message.place ? { start: message.place, end: message.place } : undefined;
+      report({
+        ruleId: message.ruleId ?? 'remark-lint',
+        message: message.reason,
+        severity: message.fatal ? 'error' : 'warning',
+        ...(place ? { place: { start: { ...place.start, offset: place.start.offset ?? 0 }, end: { ...place.end, offset: place.end.offset ?? 0 } } } : {}),
+      });
+    }
+  },
+};
