@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
+import handbookCheck from './plugins/check/index';
 
 const config: Config = {
   title: 'Operations Handbook',
@@ -49,7 +50,7 @@ const config: Config = {
   ],
 
   // build/checklists.json: the steps of every procedure, for `handbook run`.
-  plugins: [checklistExport],
+  plugins: [checklistExport, handbookCheck],
 
   presets: [
     [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocModel, Span } from './types.js';
 import type { DocRuleContext } from './rules/types.js';
 import { isCalendarDate, parsePeriod } from './review.js';

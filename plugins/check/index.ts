@@ -1,0 +1,61 @@
+import logger from '@docusaurus/logger';
+import { join } from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.js';
+import { loadCheckInput } from '../../scripts/check/load.js';
+import { defaultServices } from '../../scripts/check/services.js';
+import { pretty } from '../../scripts/reporters/pretty.js';
+import { validateOptions } from './options.js';
+import { createSuccessors, type Successor } from './successors.js';
+
+export type { CheckPluginOptions } from './options.js';
+export type { Successor } from './successors.js';
+
+/** What the plugin hands from `loadContent` to `contentLoaded`, and the theme reads as global data. */
+export interface CheckPluginContent {
+  diagnostics: DiagnosticJson[];
+  /** Successor page of every deprecated doc, by path relative to the site. */
+  successors: Record<string, Successor>;
+}
+
+/**
+ * Runs `handbook check` during the Docusaurus build, with the same loader
+ * and rules as the CLI, and fails the build on errors so a broken doc cannot
+ * be deployed. In `docusaurus start` it logs instead. Also gives the theme
+ * each deprecated doc's successor page (global data `handbook-check`).
+ */
+export default function handbookCheckPlugin(context: LoadContext, rawOptions: unknown): Plugin<CheckPluginContent> {
+  const options = validateOptions(rawOptions);
+  const { siteDir } = context;
+  return {
+    name: 'handbook-check',
+
+    getPathsToWatch() {
+      return [join(siteDir, options.docsDir, '**/*.{md,mdx}')];
+    },
+
+    async loadContent() {
+      const input = await loadCheckInput({
+        cwd: siteDir,
+        docsDir: options.docsDir,
+        routeBasePath: options.routeBasePath,
+        staticDirs: context.siteConfig.staticDirectories,
+        services: defaultServices(),
+      });
+      const diagnostics = (await runChecks(input, rules, { strict: options.strict })).map(toJson);
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      if (diagnostics.length > 0) {
+        const report = pretty({ diagnostics, files: input.docs.length, rules, color: logger.red('x') !== 'x' });
+        const summary = `handbook check found ${errors} error(s) and ${diagnostics.length - errors} warning(s) in ${options.docsDir}/ (run \`npm run check\` for the same report):\n${report}`;
+        if (errors > 0 && options.onError === 'throw') throw new Error(summary);
+        if (errors > 0) logger.error(summary);
+        else logger.warn(summary);
+      }
+      return { diagnostics, successors: createSuccessors(input) };
+    },
+
+    async contentLoaded({ content, actions }) {
+      actions.setGlobalData({ successors: content.successors });
+    },
+  };
+}
