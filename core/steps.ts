@@ -154,7 +154,8 @@ export function splitConsole(value: string): { command: string; output: string }
   let continuing = false;
   for (const line of lines) {
     if (continuing) {
-      commands.push(line);
+      // A transcript shows continuation lines after the `> ` secondary prompt.
+      commands.push(line.replace(/^\s*> ?/, ''));
       continuing = line.endsWith('\\');
     } else if (/^\s*\$( |$)/.test(line)) {
       const command = line.replace(/^\s*\$ ?/, '');
