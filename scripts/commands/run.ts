@@ -36,6 +36,8 @@ Options:
   --allow-danger       with --yes: also run steps marked danger
   --from STEP          start at this step (id or number)
   --only STEP          run just this step (repeatable, or comma-separated)
+  --section NAME       run just the steps under this ## section (title or
+                       anchor; repeatable), e.g. --section verification
   --log FILE           write the log to FILE (and its .md twin)
                        (default: DIR/${DEFAULT_RUNS_DIR}/<time>-<doc>.json)
   --resume             continue after the last passed step of the latest log
@@ -61,6 +63,7 @@ const options = {
   'allow-danger': { type: 'boolean' },
   from: { type: 'string' },
   only: { type: 'string', multiple: true },
+  section: { type: 'string', multiple: true },
   log: { type: 'string' },
   resume: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -157,6 +160,7 @@ type Values = {
   'allow-danger'?: boolean;
   from?: string;
   only?: string[];
+  section?: string[];
   log?: string;
   resume?: boolean;
 };
@@ -165,8 +169,8 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
   const out = (text: string) => io.stdout.write(text);
   const dir = resolve(io.cwd, values.cwd ?? '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RunRefused(`--cwd ${values.cwd}: not a directory`);
-  if (values.resume && (values.from !== undefined || values.only?.length)) {
-    throw new RunRefused('--resume decides where to start: do not combine it with --from or --only');
+  if (values.resume && (values.from !== undefined || values.only?.length || values.section?.length)) {
+    throw new RunRefused('--resume decides where to start: do not combine it with --from, --only or --section');
   }
 
   const { path: docPath, text } = await findDoc(dir, ref);
@@ -217,7 +221,7 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
     }
   }
 
-  const selection = selectSteps({ steps, from: values.from ?? null, only: values.only ?? [], startIndex });
+  const selection = selectSteps({ steps, from: values.from ?? null, only: values.only ?? [], sections: values.section ?? [], startIndex });
   if (selection.errors.length) throw new RunRefused(selection.errors.join('\n'));
   const selected = selection.selected;
 
@@ -316,7 +320,7 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
     host: hostname(),
     cwd: dir,
     interactive,
-    options: { from: values.from ?? null, only: values.only ?? [], resume: !!values.resume, yes: !!values.yes, allowDanger: !!values['allow-danger'] },
+    options: { from: values.from ?? null, only: values.only ?? [], sections: values.section ?? [], resume: !!values.resume, yes: !!values.yes, allowDanger: !!values['allow-danger'] },
     resumedFrom: resumed ? posix(relative(dir, resumed.file)) : null,
     params: paramRecords(procedure.params, resolved.values, resolved.sources),
     outcome: 'running',

@@ -25,12 +25,14 @@ export interface SelectStepsOptions {
   from?: string | null;
   /** `--only STEP` (repeatable, comma-separated allowed): just these. */
   only?: readonly string[];
+  /** `--section NAME` (repeatable): steps under these h2 sections (heading text or anchor, any case). */
+  sections?: readonly string[];
   /** `--resume`: the index of the first step still to do. */
   startIndex?: number;
 }
 
 /** The selected steps in doc order, or the usage errors. */
-export function selectSteps({ steps, from = null, only = [], startIndex = 0 }: SelectStepsOptions): { selected: Step[]; errors: string[] } {
+export function selectSteps({ steps, from = null, only = [], sections = [], startIndex = 0 }: SelectStepsOptions): { selected: Step[]; errors: string[] } {
   const errors: string[] = [];
   let start = startIndex;
   if (from !== null) {
@@ -48,7 +50,15 @@ export function selectSteps({ steps, from = null, only = [], startIndex = 0 }: S
       else chosen.add(found.index);
     }
   }
-  const selected = steps.filter((s) => s.index >= start && (!chosen || chosen.has(s.index)));
+  const wanted = sections.map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const inSection = (step: Step) => wanted.some((name) => step.section?.toLowerCase() === name || step.sectionAnchor === name);
+  const known = [...new Set(steps.flatMap((s) => (s.section === null ? [] : [s.section])))];
+  for (const name of wanted) {
+    if (!steps.some((s) => s.section?.toLowerCase() === name || s.sectionAnchor === name)) {
+      errors.push(`--section: Unexpected section \`${name}\`, expected the title or anchor of a section with steps${didYouMean(name, known)}`);
+    }
+  }
+  const selected = steps.filter((s) => s.index >= start && (!chosen || chosen.has(s.index)) && (!wanted.length || inSection(s)));
   if (!errors.length && !selected.length && steps.length) errors.push('The options select no step');
   return { selected, errors };
 }

@@ -17,7 +17,11 @@ function distance(a: string, b: string): number {
 export function didYouMean(value: string, candidates: Iterable<string>): string {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  const list = [...candidates];
+  // A prefix (`verify` for `Verification`) is as good as a near miss.
+  const prefixed = value.length >= 3 ? list.filter((c) => c.toLowerCase().startsWith(value.toLowerCase().slice(0, -1))) : [];
+  if (prefixed.length === 1) return ` (did you mean \`${prefixed[0]}\`?)`;
+  for (const candidate of list) {
     const d = distance(value.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -62,7 +62,7 @@ export interface RunLog {
   cwd: string;
   interactive: boolean;
   /** The command line options that shaped the run. */
-  options: { from: string | null; only: string[]; resume: boolean; yes: boolean; allowDanger: boolean };
+  options: { from: string | null; only: string[]; sections: string[]; resume: boolean; yes: boolean; allowDanger: boolean };
   /** The log this run continued (`--resume`), relative to the run's directory. */
   resumedFrom: string | null;
   params: Record<string, ParamRecord>;

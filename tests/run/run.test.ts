@@ -390,7 +390,7 @@ describe('handbook run: interruption', () => {
     ].join('\n');
     const dir = await tempDir({ 'docs/p.md': procedure({ body }) });
     const run = spawnHandbook(['docs/p.md', '--yes'], { cwd: dir });
-    await waitFor(() => run.output().includes('started'), 'the step to start');
+    await waitFor(() => /^started$/m.test(run.output()), 'the step to start');
     const background = Number(await readFile(join(dir, 'background.pid'), 'utf8'));
     expect(alive(background)).toBe(true);
     run.child.kill('SIGINT');

@@ -1,4 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +24,16 @@ export async function tempDir(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
+const children: ChildProcess[] = [];
+
+/** Stops commands a failed test left running (SIGTERM: they stop their steps and write their logs), then removes the directories. */
 export async function cleanUp(): Promise<void> {
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const closed = new Promise((r) => child.once('close', r));
+    child.kill('SIGTERM');
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+  }
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
@@ -63,6 +73,7 @@ export async function handbook(args: string[], { cwd, env = {} }: { cwd: string;
 /** `node bin/handbook.mjs run <args>` as a child process, for signals. */
 export function spawnHandbook(args: string[], { cwd, env = {} }: { cwd: string; env?: Record<string, string> }) {
   const child = spawn(process.execPath, [join(root, 'bin/handbook.mjs'), 'run', ...args], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -95,11 +106,16 @@ export async function logTexts(dir: string): Promise<string[]> {
   return Promise.all(names.map((n) => readFile(join(runs, n), 'utf8')));
 }
 
-/** Whether a process exists. */
+/** Whether a process is running (a zombie waiting to be reaped is not). */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }

@@ -77,7 +77,7 @@ describe('parameters', () => {
       '--param expects NAME=VALUE, got `QUARTER`',
       'Unexpected parameter `ENVV`, expected one of `ENV`, `QUARTER`, `PASSWORD` (did you mean `ENV`?)',
       '--param ENV is given more than once',
-      'Unexpected `prod` for ENV, expected one of `staging`, `production`',
+      'Unexpected `prod` for ENV, expected one of `staging`, `production` (did you mean `production`?)',
       'Unexpected the secret value for PASSWORD, expected a value matching /^.{8,}$/',
     ]);
     expect(validateParamValue(declared.QUARTER, '2024Q4')).toBeNull();
@@ -119,6 +119,15 @@ describe('plan', () => {
     expect(selectSteps({ steps, only: ['1,verify'] }).selected.map((s) => s.id)).toEqual(['check', 'verify']);
     expect(selectSteps({ steps, from: '2', only: ['check'] }).errors).toEqual(['The options select no step']);
     expect(selectSteps({ steps, only: ['9'] }).errors).toEqual(['--only: Unexpected step number 9, expected 1 to 3']);
+  });
+
+  it('selects the steps of a section by title or anchor', () => {
+    const sectioned = extractProcedure(parseDoc({ path: 'p.md', text: '# P\n\n## Change it\n\n```bash\na\n```\n\n## Verification\n\n```bash\nb\n```\n\n```bash\nc\n```\n' })).steps;
+    expect(selectSteps({ steps: sectioned, sections: ['verification'] }).selected.map((s) => s.command)).toEqual(['b', 'c']);
+    expect(selectSteps({ steps: sectioned, sections: ['change-it'] }).selected.map((s) => s.command)).toEqual(['a']);
+    expect(selectSteps({ steps: sectioned, sections: ['verify'] }).errors).toEqual([
+      '--section: Unexpected section `verify`, expected the title or anchor of a section with steps (did you mean `Verification`?)',
+    ]);
   });
 
   it('lists every step with id, time and danger mark, the parameters (secrets masked) and the total', () => {
@@ -163,7 +172,7 @@ describe('Markdown twin', () => {
       host: 'h',
       cwd: '/srv',
       interactive: false,
-      options: { from: null, only: [], resume: false, yes: true, allowDanger: false },
+      options: { from: null, only: [], sections: [], resume: false, yes: true, allowDanger: false },
       resumedFrom: null,
       params: {},
       outcome: 'passed',
