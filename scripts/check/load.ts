@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
+import { loadDocs } from './cache.js';
 import { parseDoc, type CheckInput, type CheckServices, type DocModel } from '../../core/index.js';
 
 const run = promisify(execFile);
@@ -40,6 +41,8 @@ export interface LoadCheckInputOptions {
   extraDocs?: string[];
   /** Environment, for `HANDBOOK_TODAY`. */
   env?: NodeJS.ProcessEnv;
+  /** Folder of the parsed-doc cache (scripts/check/cache.ts); null or absent: no cache. */
+  cacheDir?: string | null;
 }
 
 /** Posix path of `absolute` relative to `cwd`. */
@@ -136,7 +139,7 @@ export async function loadCheckInput(options: LoadCheckInputOptions): Promise<Ch
   const docPaths = await listDocs(cwd, docsDir);
   const all = [...new Set([...docPaths, ...(options.extraDocs ?? [])])];
   const [docs, files] = await Promise.all([
-    Promise.all(all.map(async (path) => parseDoc({ path, text: await readFile(resolve(cwd, path), 'utf8') }))),
+    loadDocs(cwd, all, { cacheDir: options.cacheDir ?? null }).then((loaded) => loaded.docs),
     listFiles(cwd),
   ]);
   const base = options.baseRef ? { ref: options.baseRef, docs: await loadBaseDocs(cwd, options.baseRef, all) } : null;

@@ -5,6 +5,8 @@ import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
 import { CheckConfigError, loadCheckInput, normaliseDir, relativePath, todayOf } from '../check/load.js';
 import { defaultServices } from '../check/services.js';
+import { cacheDirOf } from '../check/cache.js';
+import { withReferrers } from '../check/referrers.js';
 import { reporters, type Format } from '../reporters/index.js';
 
 export const summary = 'Check every doc: version headers, links and anchors, structure; file:line:column diagnostics';
@@ -22,6 +24,8 @@ Options:
   --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0)
   --base REF       git ref to compare with: a changed doc must bump version and last_updated
   --strict         warnings count as errors
+  --rules IDS      run only these rules (comma-separated ids, e.g. link-target,link-anchor)
+  --no-cache       do not read or write the parsed-doc cache (DIR/.handbook/cache)
   -h, --help       show this help
 
 Silence one rule for the next block, a range, or the whole file:
@@ -54,6 +58,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
         format: { type: 'string' },
         base: { type: 'string' },
         strict: { type: 'boolean' },
+        rules: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,12 +100,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       }
     }
 
-    const input = await loadCheckInput({ cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env });
-    const only =
-      positionals.length === 0
-        ? undefined
-        : new Set(input.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s))));
-    const diagnostics = (await runChecks(input, rules, { strict: values.strict ?? false, ...(only ? { only } : {}) })).map(toJson);
+    const selectedRules = values.rules === undefined ? rules : rules.filter((r) => values.rules!.split(',').map((id) => id.trim()).includes(r.id));
+    const unknownRule = values.rules?.split(',').map((id) => id.trim()).find((id) => !rules.some((r) => r.id === id));
+    if (unknownRule !== undefined) throw new CheckConfigError(`--rules: unknown rule \`${unknownRule}\`, expected ids of \`handbook check\` rules`);
+    const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
+    const input = await loadCheckInput({ cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env, cacheDir });
+    // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
+    const only = positionals.length === 0 ? undefined : withReferrers(input, new Set(input.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s)))));
+    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only } : {}) })).map(toJson);
 
     const invokedFrom = io.cwd;
     const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
@@ -107,7 +115,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       reporters[format]({
         diagnostics,
         files: only ? only.size : input.docs.length,
-        rules,
+        rules: selectedRules,
         color,
         // Annotations and SARIF need paths from where the command runs (the repository root in CI).
         ...(format === 'github' || format === 'sarif' ? { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) } : {}),
