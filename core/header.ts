@@ -191,6 +191,18 @@ export function createHeaderSchema({ today }: { today: string }) {
   });
 }
 
+const schemas = new Map<string, ReturnType<typeof createHeaderSchema>>();
+
+/** One schema per `today` (building one costs more than using it). */
+function schemaFor(today: string): ReturnType<typeof createHeaderSchema> {
+  let schema = schemas.get(today);
+  if (!schema) {
+    schema = createHeaderSchema({ today });
+    schemas.set(today, schema);
+  }
+  return schema;
+}
+
 export interface HeaderIssue {
   /** Top-level key the issue is about. */
   key: string;
@@ -202,7 +214,7 @@ export interface HeaderIssue {
 /** Validates a doc's header; one issue per offending key, positioned at that key. */
 export function validateHeader(doc: DocModel, today: string): HeaderIssue[] {
   const data = headerData(doc);
-  const result = createHeaderSchema({ today }).safeParse(data);
+  const result = schemaFor(today).safeParse(data);
   const seen = new Set<string>();
   const issues: HeaderIssue[] = [];
   if (data.status === 'deprecated' && data.superseded_by === undefined) {

@@ -1,8 +1,10 @@
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { Root, Table } from 'mdast';
 import { parseMarkdown } from '../markdown.js';
 import { spanOf } from '../position.js';
 import { carriesHeader, compareSemver, headerData, parseSemver, type Semver } from '../header.js';
+import type { DocModel, Heading } from '../types.js';
 import type { Rule } from './types.js';
 
 /**
@@ -36,18 +38,12 @@ export const headerVersionHistory: Rule = {
     const { doc, report } = ctx;
     const headings = doc.headings.filter((h) => h.depth > 1 && /^version history$/i.test(h.text.trim()));
     if (headings.length === 0) return;
-    let tree: Root;
-    try {
-      tree = parseMarkdown(doc.text, doc.format);
-    } catch {
-      return; // an MDX syntax error is reported as `mdx-syntax`
-    }
     const data = headerData(doc);
     const version = parseSemver(data.version);
     const lastUpdated = typeof data.last_updated === 'string' ? data.last_updated : null;
 
     for (const heading of headings) {
-      const table = tableOfSection(tree, heading.place.start.line, heading.depth);
+      const table = tableOfSection(doc, heading);
       if (!table) continue;
       const [head, ...rows] = table.children;
       const dateColumn = head ? head.children.findIndex((cell) => /\bdate\b/i.test(toString(cell))) : -1;
@@ -84,18 +80,30 @@ export const headerVersionHistory: Rule = {
   },
 };
 
-/** The first table after the heading on `line`, before the next heading of the same or a higher level. */
-function tableOfSection(tree: Root, line: number, depth: number): Table | null {
-  let inside = false;
-  for (const node of tree.children) {
-    if (!inside) {
-      if (node.type === 'heading' && node.position?.start.line === line) inside = true;
-      continue;
-    }
-    if (node.type === 'heading' && node.depth <= depth) return null;
-    if (node.type === 'table') return node;
+/**
+ * The first table of the heading's section. Only the section's text is
+ * parsed (with the site's own Markdown dialect), so a long doc costs little;
+ * positions are shifted back to the document's lines.
+ */
+function tableOfSection(doc: DocModel, heading: Heading): Table | null {
+  const start = heading.place.start.offset;
+  const next = doc.headings.find((h) => h.place.start.offset > start && h.depth <= heading.depth);
+  const text = doc.text.slice(start, next ? next.place.start.offset : doc.text.length);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text, doc.format);
+  } catch {
+    return null; // an MDX syntax error is reported as `mdx-syntax`
   }
-  return null;
+  const table = tree.children.find((node): node is Table => node.type === 'table');
+  if (!table) return null;
+  const lines = heading.place.start.line - 1;
+  visit(table, (node) => {
+    if (!node.position) return;
+    node.position.start = { ...node.position.start, line: node.position.start.line + lines, offset: (node.position.start.offset ?? 0) + start };
+    node.position.end = { ...node.position.end, line: node.position.end.line + lines, offset: (node.position.end.offset ?? 0) + start };
+  });
+  return table;
 }
 
 export default headerVersionHistory;
