@@ -3,7 +3,14 @@
  * mode so that Ctrl-C while a question is open is an interruption like any
  * other (not a signal that would bypass the run log), and Ctrl-D an answer
  * that means "no more input".
+ *
+ * Only keys typed after a question is shown answer it: keys typed while a
+ * step ran (the terminal buffers them) or typed ahead after an Enter are
+ * dropped, so a stray `r` + Enter cannot start the next step.
  */
+
+/** Input arriving this soon after a question was already waiting in the terminal: it is dropped. */
+const STALE_INPUT_MS = 30;
 
 /** Ctrl-C at a prompt. */
 export class PromptInterrupted extends Error {
@@ -23,13 +30,11 @@ export interface Prompter {
 type TtyIn = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 
 export function createTtyPrompter(stdin: TtyIn, stdout: NodeJS.WritableStream): Prompter {
-  // Keys typed ahead of a question (after the Enter of the previous one) are kept for the next.
-  let pending = '';
-
   const line: Prompter['line'] = (question, { secret = false } = {}) => {
     stdout.write(question);
     return new Promise<string | null>((resolve, reject) => {
       let buffer = '';
+      const askedAt = Date.now();
       const cleanup = () => {
         stdin.removeListener('data', onData);
         stdin.removeListener('end', onEnd);
@@ -42,20 +47,19 @@ export function createTtyPrompter(stdin: TtyIn, stdout: NodeJS.WritableStream): 
         resolve(null);
       };
       const onData = (data: Buffer | string) => {
+        if (Date.now() - askedAt < STALE_INPUT_MS) return;
         let text = typeof data === 'string' ? data : data.toString('utf8');
         // Escape sequences (arrow keys, function keys) are not input.
         text = text.replace(/\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/g, '');
         for (let i = 0; i < text.length; i++) {
           const ch = text[i]!;
           if (ch === '\r' || ch === '\n') {
-            pending = text.slice(i + 1).replace(/^\n/, ch === '\r' ? '' : '\n');
             cleanup();
             stdout.write('\n');
             resolve(buffer);
             return;
           }
           if (ch === '\x03') {
-            pending = '';
             cleanup();
             stdout.write('^C\n');
             reject(new PromptInterrupted());
@@ -63,7 +67,6 @@ export function createTtyPrompter(stdin: TtyIn, stdout: NodeJS.WritableStream): 
           }
           if (ch === '\x04') {
             if (buffer === '') {
-              pending = '';
               cleanup();
               stdout.write('\n');
               resolve(null);
@@ -92,11 +95,6 @@ export function createTtyPrompter(stdin: TtyIn, stdout: NodeJS.WritableStream): 
       stdin.on('data', onData);
       stdin.on('end', onEnd);
       stdin.resume();
-      if (pending) {
-        const typedAhead = pending;
-        pending = '';
-        onData(typedAhead);
-      }
     });
   };
 

@@ -32,8 +32,11 @@ function startInTerminal(name: string, dir: string, args: string[]) {
     count,
     /** Waits until `text` is on the screen at least `times` times. */
     see: (text: string, times = 1) => waitFor(() => count(text) >= times, `"${text}" x${times} on the screen:\n${t.screen()}`),
-    /** Types a line and Enter. */
-    answer(text: string) {
+    /** Waits until a line of the screen is exactly `line` (step output, not the command that prints it). */
+    seeLine: (line: string) => waitFor(() => t.screen().split('\n').some((l) => l.trimEnd() === line), `the line "${line}":\n${t.screen()}`),
+    /** Types a line and Enter, a moment after the question showed (input that was waiting before it is dropped). */
+    async answer(text: string) {
+      await new Promise((r) => setTimeout(r, 100));
       if (text) t.type(text);
       t.keys('Enter');
     },
@@ -77,36 +80,36 @@ describe('handbook run on a terminal', () => {
     const dir = await tempDir({ 'docs/p.md': procedure({ params, body }) });
     const run = startInTerminal('confirm', dir, ['docs/p.md']);
     await run.see('ENVIRONMENT: ');
-    run.answer('prod');
+    await run.answer('prod');
     await run.see('Unexpected `prod` for ENVIRONMENT, expected one of `staging`, `production`');
-    run.answer('production');
+    await run.answer('production');
     await run.see('TOKEN (secret, not shown): ');
-    run.answer('hunter2-secret');
+    await run.answer('hunter2-secret');
 
     await run.see(prompt);
     expect(run.t.screen()).toContain('==> [1/3] look: Look around  (bash, line 17)\n    echo "env=${ENVIRONMENT}"\n    echo "token=${TOKEN}"\n  with ENVIRONMENT=production TOKEN=********');
-    run.answer('x');
+    await run.answer('x');
     await run.see('Please answer r (run), s (skip), d (done by hand) or q (quit): ');
-    run.answer('r');
+    await run.answer('r');
     await run.see('--> passed');
     expect(run.t.screen()).toContain('env=production\ntoken=********\n');
 
     await run.see(prompt, 2);
     expect(existsSync(join(dir, 'drop.ran'))).toBe(false);
-    run.answer('r');
+    await run.answer('r');
     await run.see('This step is marked DANGER. Type its id (drop) to run it, or press Enter to go back: ');
-    run.answer('nope');
+    await run.answer('nope');
     await run.see('"nope" is not the step id: not run.');
     await run.see(prompt, 3);
     expect(existsSync(join(dir, 'drop.ran'))).toBe(false);
-    run.answer('r');
+    await run.answer('r');
     await run.see('Type its id (drop)', 2);
-    run.answer('drop');
+    await run.answer('drop');
     await run.see('--> passed', 2);
     expect(existsSync(join(dir, 'drop.ran'))).toBe(true);
 
     await run.see(prompt, 4);
-    run.answer('s');
+    await run.answer('s');
     await run.see('[exit 0]');
     const screen = run.t.screen();
     expect(screen).toContain('--> skipped');
@@ -133,12 +136,12 @@ describe('handbook run on a terminal', () => {
     const dir = await tempDir({ 'docs/p.md': procedure({ params, body }) });
     const run = startInTerminal('quit', dir, ['docs/p.md', '--param', 'ENVIRONMENT=staging']);
     await run.see('TOKEN (secret, not shown): ');
-    run.answer('t0ken');
+    await run.answer('t0ken');
     await run.see(prompt);
-    run.answer('d');
+    await run.answer('d');
     await run.see('--> marked done by hand');
     await run.see(prompt, 2);
-    run.answer('q');
+    await run.answer('q');
     await run.see('[exit 1]');
     expect(run.t.screen()).toContain('Run quit: 0 passed, 1 done by hand, 2 not run.');
     const [log] = await logsIn(dir);
@@ -150,13 +153,31 @@ describe('handbook run on a terminal', () => {
     ]);
   });
 
+  it('ignores keys typed while a step runs: they do not answer the next question', async () => {
+    const slow = procedure({ body: '```bash title="Slow" id=slow\nsleep 2\necho slept\n```\n\n```bash title="Next" id=next\ntouch next.ran\n```\n' });
+    const dir = await tempDir({ 'docs/p.md': slow });
+    const run = startInTerminal('typeahead', dir, ['docs/p.md']);
+    await run.see(prompt);
+    await run.answer('r');
+    await new Promise((r) => setTimeout(r, 500));
+    await run.answer('r');
+    await run.see('--> passed');
+    await run.see(prompt, 2);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(existsSync(join(dir, 'next.ran'))).toBe(false);
+    await run.answer('s');
+    await run.see('[exit 0]');
+    expect(existsSync(join(dir, 'next.ran'))).toBe(false);
+    expect((await logsIn(dir))[0]!.steps.map((s) => s.status)).toEqual(['passed', 'skipped']);
+  });
+
   it('Ctrl-C during a step stops it, writes the log and exits 130', async () => {
     const long = procedure({ body: '```bash title="Long" id=long\necho started\nsleep 300\ntouch finished\n```\n\n```bash title="Next" id=next\ntouch next.ran\n```\n' });
     const dir = await tempDir({ 'docs/p.md': long });
     const run = startInTerminal('ctrl-c', dir, ['docs/p.md']);
     await run.see(prompt);
-    run.answer('r');
-    await run.see('started');
+    await run.answer('r');
+    await run.seeLine('started');
     run.t.keys('C-c');
     await run.see('[exit 130]');
     expect(run.t.screen()).toContain('Run interrupted: 0 passed, 1 failed, 1 not run.');
