@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LoadContext } from '@docusaurus/types';
+import { defaultCheckInput, parseDoc } from '../../core/index.js';
+import handbookCheckPlugin from '../../plugins/check/index.js';
+import { validateOptions } from '../../plugins/check/options.js';
+import { createSuccessors } from '../../plugins/check/successors.js';
+
+const root = join(import.meta.dirname, '../..');
+const context = (siteDir: string) => ({ siteDir, siteConfig: { staticDirectories: ['static'] } }) as unknown as LoadContext;
+
+describe('handbook-check plugin options', () => {
+  it('throws in a production build and warns in the dev server by default', () => {
+    expect(validateOptions(undefined, { NODE_ENV: 'production' })).toEqual({ docsDir: 'docs', routeBasePath: '/docs', onError: 'throw', strict: false });
+    expect(validateOptions({}, { NODE_ENV: 'development' }).onError).toBe('warn');
+    expect(validateOptions({ onError: 'throw', strict: true, docsDir: 'handbook' }, {})).toMatchObject({ onError: 'throw', strict: true, docsDir: 'handbook' });
+  });
+
+  it('names a bad option', () => {
+    expect(() => validateOptions({ onErrors: 'throw' })).toThrow('handbook-check: unknown option `onErrors`, expected one of docsDir, routeBasePath, onError, strict');
+    expect(() => validateOptions({ onError: 'fail' })).toThrow("handbook-check: `onError` must be 'throw' or 'warn'");
+    expect(() => validateOptions({ strict: 'yes' })).toThrow('handbook-check: `strict` must be a boolean');
+  });
+});
+
+describe('createSuccessors', () => {
+  it("resolves each deprecated doc's superseded_by to the successor's page and title", () => {
+    const doc = (path: string, fm: string, body = '') => parseDoc({ path, text: `---\n${fm}\n---\n${body}` });
+    const input = defaultCheckInput({
+      today: '2026-11-22',
+      docs: [
+        doc('docs/a/old.md', 'superseded_by: ../b/new.md#steps'),
+        doc('docs/a/gone.md', 'superseded_by: ./missing.md'),
+        doc('docs/b/new.md', 'title: The new way\nslug: /new-way'),
+        doc('docs/c/old2.md', 'superseded_by: ./index.md'),
+        doc('docs/c/index.md', 'version: 1.0.0', '# C home\n'),
+      ],
+    });
+    expect(createSuccessors(input)).toEqual({
+      'docs/a/old.md': { permalink: '/docs/new-way#steps', title: 'The new way' },
+      'docs/c/old2.md': { permalink: '/docs/c', title: 'C home' },
+    });
+  });
+});
+
+describe('handbook-check plugin', () => {
+  it('fails loadContent with the pretty report when a doc has errors and onError is throw', async () => {
+    const plugin = handbookCheckPlugin(context(join(root, 'tests/cli/fixtures/check-site')), { onError: 'throw' });
+    await expect(plugin.loadContent!()).rejects.toThrow(/handbook check found \d+ error\(s\)[\s\S]*docs\/bad-header\.md\n  3:1  error    Unexpected `version: 1\.0`/);
+  });
+
+  it('returns the diagnostics and successors when it only warns', async () => {
+    const plugin = handbookCheckPlugin(context(join(root, 'tests/cli/fixtures/check-site')), { onError: 'warn' });
+    const warn = console.warn;
+    const error = console.error;
+    console.warn = console.error = () => {};
+    try {
+      const content = await plugin.loadContent!();
+      expect(content.diagnostics.some((d) => d.file === 'docs/bad-header.md' && d.ruleId === 'header-schema')).toBe(true);
+      expect(content.successors).toEqual({ 'docs/deprecated.md': { permalink: '/docs/good', title: 'A good doc' } });
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+  });
+});
