@@ -208,7 +208,7 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocModel, url: string, decod
 
 function resolveRoute(index: LinkIndex, doc: DocModel, url: string, pathname: string, hash: string | undefined): Resolution {
   const { input, corpus } = index;
-  const permalink = corpus.routes.get(doc.path)!.permalink;
+  const permalink = pagePathOf(doc, corpus.routes.get(doc.path)!.permalink, input.docsDir);
   let resolved: string;
   try {
     resolved = new URL(pathname, 'http://site.invalid' + permalink).pathname;
@@ -239,6 +239,22 @@ function resolveRoute(index: LinkIndex, doc: DocModel, url: string, pathname: st
     status: 'broken',
     message: `Unexpected link to unknown route \`${url}\`${resolved !== pathname ? ` (resolved as \`${resolved}\`)` : ''}, expected a doc route${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
   };
+}
+
+/**
+ * The path the page is served at, which relative links resolve against: a
+ * category index doc (`index.md`, `README.md`, `ops/ops.md`, no `slug`/`id`)
+ * is served with a trailing slash (`/docs/ops/`), verified in a build.
+ */
+export function pagePathOf(doc: DocModel, permalink: string, docsDir: string): string {
+  if (permalink.endsWith('/')) return permalink;
+  const fm = doc.frontMatter.data;
+  if (typeof fm.slug === 'string' || (typeof fm.id === 'string' && fm.id !== '')) return permalink;
+  const inside = docsDir === '.' || docsDir === '' ? doc.path : doc.path.slice(docsDir.length + 1);
+  const segments = inside.split('/').map((s) => s.replace(/^\d+[-_.](?=.)/, ''));
+  const name = segments.pop()!.replace(/\.mdx?$/i, '').toLowerCase();
+  const folder = segments.at(-1)?.toLowerCase();
+  return name === 'index' || name === 'readme' || name === folder ? permalink + '/' : permalink;
 }
 
 /** Docusaurus excludes `_`-prefixed files and folders from the docs (partials to import). */

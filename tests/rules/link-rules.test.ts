@@ -119,3 +119,16 @@ describe('orphan-doc', () => {
     expect(await check(files)).not.toContainEqual(expect.stringContaining('orphan-doc'));
   });
 });
+
+describe('relative routes', () => {
+  it('resolve against the page path, with a trailing slash for category index docs', async () => {
+    const found = await check({
+      'docs/ops/README.md': '# Ops\n\n[ok](./restart) [bad](../restart)\n',
+      'docs/ops/restart.md': '# Restart\n\n[ok](./README.md) [ok](../ops/) [bad](./ops)\n',
+    });
+    expect(found).toEqual([
+      'docs/ops/README.md:3:17 link-target Unexpected link to unknown route `../restart` (resolved as `/docs/restart`), expected a doc route',
+      'docs/ops/restart.md:3:33 link-target Unexpected link to unknown route `./ops` (resolved as `/docs/ops/ops`), expected a doc route',
+    ]);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- --docs N] [-- --no-peers]`: generates the synthetic
+ * corpus (bench/generate.ts) and, on the same corpus in the same run,
+ * measures wall time, peak RSS, recall and precision against the manifest of
+ *
+ * - `handbook check` cold (no cache), with the link rules;
+ * - `handbook check <one doc>` after renaming a heading other docs link to
+ *   (cache warm: the doc is re-parsed, its referrers re-checked);
+ * - `remark-validate-links` through `remark-cli` (`repository: false`);
+ * - `markdown-link-check` over the docs folder.
+ *
+ * Prints a Markdown table for BENCHMARKS.md and writes bench/out/results-N.json.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus, type Manifest } from './generate.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const LINK_RULES = 'link-target,link-anchor';
+
+interface Measure {
+  tool: string;
+  seconds: number;
+  peakMb: number;
+  exit: number | null;
+  output: string;
+}
+
+/** Runs a command under GNU time for wall time and peak RSS (of the largest process). */
+function measure(tool: string, command: string, args: string[], cwd: string, timeoutMs = 30 * 60_000): Promise<Measure> {
+  const timeFile = join(root, 'bench', 'out', `time-${process.pid}.txt`);
+  return new Promise((done) => {
+    execFile('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, command, ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, async (error, stdout, stderr) => {
+      const [seconds, kb] = (await readFile(timeFile, 'utf8').catch(() => '0 0')).trim().split(/\s+/).slice(-2).map(Number);
+      done({ tool, seconds: seconds ?? 0, peakMb: Math.round((kb ?? 0) / 1024), exit: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr });
+    });
+  });
+}
+
+type Key = string; // `${file}:${line}`
+
+function score(found: Set<Key>, manifest: Manifest): { found: number; recall: number; precision: number; missed: Key[]; wrong: Key[] } {
+  const truth = new Set(manifest.links.filter((l) => l.broken).map((l) => `${l.file}:${l.line}`));
+  const hits = [...found].filter((k) => truth.has(k));
+  return {
+    found: found.size,
+    recall: truth.size === 0 ? 1 : hits.length / truth.size,
+    precision: found.size === 0 ? 1 : hits.length / found.size,
+    missed: [...truth].filter((k) => !found.has(k)).slice(0, 5),
+    wrong: [...found].filter((k) => !truth.has(k)).slice(0, 5),
+  };
+}
+
+function handbookFindings(output: string): Set<Key> {
+  const json = JSON.parse(output.slice(output.indexOf('{'))) as { diagnostics: { file: string; line: number }[] };
+  return new Set(json.diagnostics.map((d) => `${d.file}:${d.line}`));
+}
+
+/** remark-cli's default reporter: a file line, then `line:col-line:col  warning  message  rule  source`. */
+function remarkFindings(output: string): Set<Key> {
+  const found = new Set<Key>();
+  let file = '';
+  for (const line of output.split('\n')) {
+    const header = /^(docs\/\S+\.md)/.exec(line);
+    if (header) file = header[1]!;
+    const finding = /^\s*(\d+):\d+(?:-\d+:\d+)?\s+warning\s/.exec(line);
+    if (finding && file) found.add(`${file}:${finding[1]}`);
+  }
+  return found;
+}
+
+/** markdown-link-check: `ERROR: n dead links found in path !` then `[✖] url → Status: 400` (no line numbers: mapped through the manifest's link list). */
+function mlcFindings(output: string, manifest: Manifest): Set<Key> {
+  const lineOf = new Map(manifest.links.map((l) => [`${l.file} ${l.url}`, l.line]));
+  const found = new Set<Key>();
+  let file = '';
+  for (const line of output.split('\n')) {
+    const header = /(?:FILE:|found in) (?:\.\/)?(\S+\.md)/.exec(line);
+    if (header) file = header[1]!;
+    const dead = /\[✖\] (\S+)/.exec(line);
+    if (dead && file) {
+      const at = lineOf.get(`${file} ${dead[1]}`);
+      found.add(`${file}:${at ?? '?' + dead[1]}`);
+    }
+  }
+  return found;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, 'no-peers': { type: 'boolean' } } });
+  const docs = Number(values.docs);
+  const dir = join(root, 'bench', 'out', `corpus-${docs}`);
+  await mkdir(join(root, 'bench', 'out'), { recursive: true });
+  process.stderr.write(`generating ${docs} docs in ${dir}\n`);
+  const manifest = await generateCorpus({ dir, docs });
+  const broken = manifest.links.filter((l) => l.broken).length;
+  const handbook = [join(root, 'bin', 'handbook.mjs'), 'check', '--cwd', dir, '--rules', LINK_RULES, '--format', 'json'];
+  const cacheEnv = join(dir, '.handbook');
+  await rm(cacheEnv, { recursive: true, force: true });
+
+  const rows: { measure: Measure; findings: Set<Key> | null }[] = [];
+  process.stderr.write('handbook check, cold\n');
+  const cold = await measure('`handbook check` cold (no cache)', 'node', [...handbook, '--no-cache'], root);
+  rows.push({ measure: cold, findings: handbookFindings(cold.output) });
+
+  // Warm: fill the cache, rename a heading that other docs link to, re-check that doc (and its referrers).
+  await measure('fill cache', 'node', handbook, root);
+  const edited = 'docs/svc-000/runbook-00000.md';
+  const text = await readFile(join(dir, edited), 'utf8');
+  await writeFile(join(dir, edited), text.replace('## Roll back?', '## Roll back now?'));
+  const warm = await measure('`handbook check <edited doc>` warm (cache, one heading renamed)', 'node', [...handbook, edited], root);
+  rows.push({ measure: warm, findings: null });
+  const warmAll = await measure('`handbook check` warm (cache, all docs)', 'node', handbook, root);
+  rows.push({ measure: warmAll, findings: null });
+  await writeFile(join(dir, edited), text);
+
+  if (!values['no-peers']) {
+    process.stderr.write('remark-validate-links\n');
+    const remark = await measure(
+      'remark-validate-links (remark-cli, `repository: false`)',
+      bin('remark'),
+      ['docs', '--no-config', '--no-ignore', '--no-stdout', '--no-color', '--quiet', '--use', 'remark-frontmatter', '--use', 'remark-validate-links=repository:false'],
+      dir,
+    );
+    rows.push({ measure: remark, findings: remarkFindings(remark.output) });
+    process.stderr.write('markdown-link-check\n');
+    const mlc = await measure('markdown-link-check', bin('markdown-link-check'), ['-q', 'docs'], dir);
+    rows.push({ measure: mlc, findings: mlcFindings(mlc.output, manifest) });
+  }
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const lines = [
+    `Corpus: ${docs} docs, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.links.length} links, ${broken} broken (manifest: bench/out/corpus-${docs}/manifest.json). Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 16)}Z.`,
+    '',
+    '| tool | wall (s) | peak RSS (MB) | reported | recall | precision |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  const results = [];
+  for (const { measure: m, findings } of rows) {
+    const s = findings ? score(findings, manifest) : null;
+    lines.push(`| ${m.tool} | ${m.seconds.toFixed(2)} | ${m.peakMb} | ${s ? s.found : '–'} | ${s ? (s.recall * 100).toFixed(1) + '%' : '–'} | ${s ? (s.precision * 100).toFixed(1) + '%' : '–'} |`);
+    results.push({ tool: m.tool, seconds: m.seconds, peakMb: m.peakMb, exit: m.exit, ...(s ?? {}) });
+  }
+  await writeFile(join(root, 'bench', 'out', `results-${docs}.json`), JSON.stringify({ docs, bytes: manifest.bytes, links: manifest.links.length, broken, machine, results }, null, 2));
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+await main();
