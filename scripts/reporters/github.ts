@@ -13,13 +13,13 @@ export function escapeProperty(value: string): string {
 /**
  * `--format github`: one workflow command per finding, which GitHub Actions
  * shows as an annotation on the pull request's diff:
- * `::error file=docs/a.md,line=3,col=1,endLine=3,endColumn=9,title=header-schema::message`.
+ * `::error file=docs/a.md,line=3,col=1,title=header-schema::message`.
  */
 export const github: Reporter = (input) =>
   input.diagnostics
     .map((d) => {
       const file = input.displayPath ? input.displayPath(d.file) : d.file;
-      const props = [`file=${escapeProperty(file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(d.ruleId)}`];
+      const props = [`file=${escapeProperty(file)}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(d.ruleId)}`];
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`;
     })
     .join('');

@@ -121,12 +121,12 @@ describe('handbook check --format pretty|github|sarif', () => {
   it('prints GitHub workflow commands with paths from where it runs', async () => {
     const { stdout } = await handbook(['check', 'docs/bad-header.md', 'docs/overdue.md', '--cwd', site, '--format', 'github']);
     expect(stdout.split('\n')).toEqual([
-      `::error file=${site}/docs/bad-header.md,line=3,col=1,endLine=3,endColumn=13,title=header-schema::Unexpected \`version: 1.0\`, expected semver MAJOR.MINOR.PATCH (e.g. \`1.0.0\`)`,
-      `::error file=${site}/docs/bad-header.md,line=4,col=1,endLine=4,endColumn=25,title=header-schema::Unexpected \`last_updated: 2026-13-01\`, expected a real calendar date`,
-      `::error file=${site}/docs/bad-header.md,line=5,col=1,endLine=5,endColumn=16,title=header-schema::Unexpected \`status: retired\`, expected \`draft\`, \`active\`, \`deprecated\``,
-      `::error file=${site}/docs/bad-header.md,line=6,col=1,endLine=6,endColumn=10,title=header-schema::Unexpected empty \`owner\`, expected the owning team or person`,
-      `::warning file=${site}/docs/bad-header.md,line=7,col=1,endLine=7,endColumn=12,title=header-unknown-key::Unexpected front matter key \`last_update\`, expected \`last_updated\``,
-      `::warning file=${site}/docs/overdue.md,line=4,col=1,endLine=4,endColumn=25,title=header-review-overdue::Unexpected review overdue since 2026-07-01 (\`last_updated: 2026-01-02\`, reviewed every 180d by default), expected a review that bumps \`last_updated\``,
+      `::error file=${site}/docs/bad-header.md,line=3,col=1,title=header-schema::Unexpected \`version: 1.0\`, expected semver MAJOR.MINOR.PATCH (e.g. \`1.0.0\`)`,
+      `::error file=${site}/docs/bad-header.md,line=4,col=1,title=header-schema::Unexpected \`last_updated: 2026-13-01\`, expected a real calendar date`,
+      `::error file=${site}/docs/bad-header.md,line=5,col=1,title=header-schema::Unexpected \`status: retired\`, expected \`draft\`, \`active\`, \`deprecated\``,
+      `::error file=${site}/docs/bad-header.md,line=6,col=1,title=header-schema::Unexpected empty \`owner\`, expected the owning team or person`,
+      `::warning file=${site}/docs/bad-header.md,line=7,col=1,title=header-unknown-key::Unexpected front matter key \`last_update\`, expected \`last_updated\``,
+      `::warning file=${site}/docs/overdue.md,line=4,col=1,title=header-review-overdue::Unexpected review overdue since 2026-07-01 (\`last_updated: 2026-01-02\`, reviewed every 180d by default), expected a review that bumps \`last_updated\``,
       '',
     ]);
   });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { reporters } from '../../scripts/reporters/index.js';
+import type { DiagnosticJson } from '../../core/index.js';
+
+const diagnostic: DiagnosticJson = { file: 'docs/a,b:c.md', line: 2, column: 3, endLine: 2, endColumn: 9, severity: 'error', ruleId: 'header-schema', message: '100% wrong\nsecond line' };
+
+describe('reporters', () => {
+  it('github: escapes data and properties as workflow commands require', () => {
+    expect(reporters.github({ diagnostics: [diagnostic, { ...diagnostic, severity: 'warning' }], files: 1, rules: [] })).toBe(
+      '::error file=docs/a%2Cb%3Ac.md,line=2,col=3,title=header-schema::100%25 wrong%0Asecond line\n' +
+        '::warning file=docs/a%2Cb%3Ac.md,line=2,col=3,title=header-schema::100%25 wrong%0Asecond line\n',
+    );
+  });
+
+  it('json: one line, exactly the contract keys', () => {
+    const out = reporters.json({ diagnostics: [{ ...diagnostic, extra: 1 } as DiagnosticJson], files: 4, rules: [] });
+    expect(out.endsWith('\n') && !out.trimEnd().includes('\n')).toBe(true);
+    expect(JSON.parse(out)).toEqual({ diagnostics: [diagnostic], summary: { files: 4, errors: 1, warnings: 0 } });
+  });
+
+  it('pretty: aligns places within a file and pluralises the summary', () => {
+    const out = reporters.pretty({ diagnostics: [diagnostic, { ...diagnostic, line: 12, column: 10, severity: 'warning', message: 'm' }], files: 1, rules: [] });
+    expect(out).toBe(
+      ['docs/a,b:c.md', '  2:3    error    100% wrong\nsecond line  header-schema', '  12:10  warning  m  header-schema', '', '✖ 2 problems (1 error, 1 warning) in 1 file checked', ''].join('\n'),
+    );
+  });
+
+  it('sarif: 2.1.0 with the rule table and regions', () => {
+    const log = JSON.parse(reporters.sarif({ diagnostics: [diagnostic], files: 1, rules: [{ id: 'header-schema', description: 'Header' }] }));
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].tool.driver.rules).toEqual([{ id: 'header-schema', shortDescription: { text: 'Header' } }]);
+    expect(log.runs[0].results[0]).toEqual({
+      ruleId: 'header-schema',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: diagnostic.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'docs/a,b:c.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 } } }],
+    });
+  });
+});
