@@ -38,7 +38,7 @@ Options:
   --only STEP          run just this step (repeatable, or comma-separated)
   --section NAME       run just the steps under this ## section (title or
                        anchor; repeatable), e.g. --section verification
-  --log FILE           write the log to FILE (and its .md twin)
+  --log FILE           write the log to FILE, relative to DIR (and its .md twin)
                        (default: DIR/${DEFAULT_RUNS_DIR}/<time>-<doc>.json)
   --resume             continue after the last passed step of the latest log
                        of this doc (refused when the doc's version changed)
@@ -184,7 +184,7 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
   const title = frontMatterString(doc, 'title') ?? doc.headings.find((h) => h.depth === 1)?.text ?? docPath;
   const version = frontMatterString(doc, 'version');
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const logFileOption = values.log === undefined ? null : resolve(io.cwd, values.log);
+  const logFileOption = values.log === undefined ? null : resolve(dir, values.log);
   const runsDir = resolve(dir, DEFAULT_RUNS_DIR);
 
   // --resume: where the latest log of this doc stopped.

@@ -77,7 +77,7 @@ describe('handbook run: a passing run', () => {
 
   it('writes the log to --log FILE and FILE.md', async () => {
     const dir = await tempDir({ 'docs/proc.md': threeSteps });
-    const result = await handbook(['docs/proc.md', '--yes', '--log', 'out/run.json'], { cwd: dir });
+    const result = await handbook(['docs/proc.md', '--cwd', dir, '--yes', '--log', 'out/run.json'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Log: out/run.json (and out/run.md)');
     expect(JSON.parse(await readFile(join(dir, 'out/run.json'), 'utf8')).outcome).toBe('passed');
