@@ -46,6 +46,7 @@ Options:
 
 Steps run with \`bash -eo pipefail -c\` (\`sh -e -c\` for sh blocks) in DIR,
 with the parameters as environment variables, without a terminal or stdin.
+Each step is a shell of its own: \`cd\` and variables do not carry over.
 
 Exit codes: 0 all selected steps passed, skipped or done by hand; 1 a step
 failed or the run was quit; 2 usage error or refusal (nothing ran);
