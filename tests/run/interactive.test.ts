@@ -75,7 +75,7 @@ const body = [
 
 const prompt = 'Run this step? [r]un, [s]kip, [d]one by hand, [q]uit: ';
 
-describe('handbook run on a terminal', () => {
+describe('handbook run on a terminal', { timeout: 120_000 }, () => {
   it('prompts for parameters (secret without echo, validated), asks before each step, and runs a danger step only after its id is typed', async () => {
     const dir = await tempDir({ 'docs/p.md': procedure({ params, body }) });
     const run = startInTerminal('confirm', dir, ['docs/p.md']);

@@ -372,7 +372,7 @@ describe('handbook run --resume', () => {
   });
 });
 
-describe('handbook run: interruption', () => {
+describe('handbook run: interruption', { timeout: 120_000 }, () => {
   it('on SIGINT stops the step and every process it started, writes the log and exits 130', async () => {
     const body = [
       '```bash title="Long" id=long',

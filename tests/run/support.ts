@@ -83,7 +83,7 @@ export function spawnHandbook(args: string[], { cwd, env = {} }: { cwd: string; 
 }
 
 /** Waits until `check()` is true, polling; fails after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
