@@ -117,7 +117,8 @@ export default function ChecklistStep(props: ChecklistStepProps): ReactNode {
           {copied ?? ''}
         </span>
       </div>
-      {expect && <ExpectedOutput expect={expect} />}
+      {/* A console transcript already shows its output. */}
+      {expect && !(lang === 'console' && code.includes(expect)) && <ExpectedOutput expect={expect} />}
     </div>
   );
 }

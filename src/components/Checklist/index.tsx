@@ -115,10 +115,12 @@ export default function ChecklistDoc(props: ChecklistDocProps): ReactNode {
     <section className={styles.panel} aria-label="Checklist" data-checklist-doc={doc} data-version={version}>
       <div className={styles.panelHead}>
         <strong className={styles.panelTitle}>Checklist</strong>
-        <span className={styles.count} data-checklist-progress>
-          {progress.done}/{progress.total} steps done
+        <span className={styles.progressText}>
+          <span className={styles.count} data-checklist-progress>
+            {progress.done}/{progress.total} steps done
+          </span>{' '}
+          · {leftText(progress)}
         </span>
-        <span> · {leftText(progress)}</span>
         <progress className={styles.bar} max={progress.total} value={progress.done} aria-label="Checklist progress" />
       </div>
       {state.stale && (

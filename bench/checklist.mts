@@ -1,0 +1,217 @@
+/**
+ * The two budgets of the executable checklists (issue 4), measured on
+ * fixture sites under .cache/fixture-sites:
+ *
+ * 1. Build time: a corpus of N procedure docs (default 1,000, each with
+ *    params, three sections and seven steps) built with Rspack
+ *    (`future.faster`), with and without the checklist remark plugin;
+ *    everything else equal. Budget: at most +10 %.
+ * 2. Page weight: the JavaScript Chromium downloads for one procedure page,
+ *    gzipped, with and without the plugin. Budget: at most +15 KB.
+ *
+ * Usage: npx tsx bench/checklist.mts [--docs N] [--rounds R]
+ * Prints one JSON object; results are recorded in BENCHMARKS.md.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { repoRoot } from '../tests/support/fixture-site.js';
+import { serveStatic } from '../tests/support/static-server.js';
+import { launchBrowser } from '../tests/support/browser.js';
+
+const run = promisify(execFile);
+
+function procedure(i: number): string {
+  const n = String(i).padStart(4, '0');
+  return `---
+title: Rotate service ${n}
+version: 1.${i % 7}.0
+type: procedure
+params:
+  ENV:
+    description: Target environment
+    enum: [staging, production]
+    default: staging
+  RELEASE:
+    description: Release tag
+    pattern: '^v[0-9]+\\.[0-9]+\\.[0-9]+$'
+---
+
+# Rotate service ${n}
+
+Rotate the credentials of service ${n} without downtime. Keep the [overview](#preflight) open and post each step in the incident channel.
+
+## Preflight
+
+Check that the service is healthy.
+
+\`\`\`bash time=1m expect="ok"
+curl -fsS "https://svc-${n}.\${ENV}.internal/health"
+\`\`\`
+
+\`\`\`console title="Check free disk space" time=30s
+$ df -h /var/lib/svc-${n}
+Filesystem      Size  Used Avail Use% Mounted on
+/dev/sdb1       100G   40G   60G  40% /var/lib/svc-${n}
+\`\`\`
+
+| Check | Expected |
+|---|---|
+| health | \`ok\` |
+| disk | below 80% |
+
+## Rotate
+
+Deploy the release.
+
+\`\`\`sh time=10m
+deploy --env "$ENV" --release \${RELEASE} --service svc-${n}
+\`\`\`
+
+\`\`\`text
+deployed
+\`\`\`
+
+Restart the workers one by one and watch the error rate on the dashboard between restarts.
+
+\`\`\`bash title="restart.sh" {2} time=5m
+for w in 1 2 3; do
+  systemctl restart svc-${n}-worker@$w
+  sleep 30
+done
+\`\`\`
+
+Drop the old credentials.
+
+\`\`\`bash danger time=2m
+vault lease revoke -prefix "database/creds/svc-${n}-old"
+\`\`\`
+
+## Rollback
+
+Redeploy the previous release.
+
+\`\`\`bash
+deploy --env "$ENV" --release previous --service svc-${n}
+\`\`\`
+
+Confirm the old version answers.
+
+\`\`\`bash expect="/v[0-9]+/"
+curl -fsS "https://svc-${n}.\${ENV}.internal/version"
+\`\`\`
+`;
+}
+
+function config(withPlugin: boolean): string {
+  const plugin = JSON.stringify(join(repoRoot, 'plugins/checklist/index.ts'));
+  return `
+module.exports = {
+  title: 'Bench', url: 'https://bench.internal', baseUrl: '/',
+  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',
+  future: { v4: true, faster: true },
+  markdown: { format: 'detect', mdx1Compat: { comments: true, admonitions: true, headingIds: true }, hooks: { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' } },
+  presets: [['classic', { docs: { routeBasePath: '/docs', sidebarPath: false${withPlugin ? `, remarkPlugins: [require(${plugin}).remarkChecklist]` : ''} }, blog: false, theme: {} }]],
+  themeConfig: { prism: { additionalLanguages: ['bash', 'shell-session'] } },
+};
+`;
+}
+
+async function writeSite(name: string, docs: number, withPlugin: boolean): Promise<string> {
+  const siteDir = join(repoRoot, '.cache', 'fixture-sites', name);
+  await rm(siteDir, { recursive: true, force: true });
+  const files: Record<string, string> = {
+    'docusaurus.config.js': config(withPlugin),
+    'package.json': JSON.stringify({ name, private: true, browserslist: ['>0.5%', 'not dead', 'not op_mini all'] }),
+    'static/favicon.ico': '',
+  };
+  // The whole feature against plain Docusaurus: the plugin and the components it renders.
+  if (withPlugin) files['src/theme/MDXComponents.tsx'] = `export { default } from ${JSON.stringify(join(repoRoot, 'src/theme/MDXComponents'))};\n`;
+  for (let i = 0; i < docs; i++) files[`docs/svc-${String(Math.floor(i / 100)).padStart(2, '0')}/rotate-${String(i).padStart(4, '0')}.md`] = procedure(i);
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(siteDir, path)), { recursive: true });
+    await writeFile(join(siteDir, path), text);
+  }
+  return siteDir;
+}
+
+/**
+ * Builds a site from cold and returns its wall time and the CPU time (user +
+ * system) of the build and its children: on a shared machine the CPU time is
+ * the steadier measure, as it does not grow while other processes wait for
+ * the cores.
+ */
+async function build(siteDir: string): Promise<{ wall: number; cpu: number }> {
+  const bin = join(repoRoot, 'node_modules', '.bin', 'docusaurus');
+  await rm(join(siteDir, '.docusaurus'), { recursive: true, force: true });
+  await rm(join(siteDir, 'build'), { recursive: true, force: true });
+  await rm(join(siteDir, 'node_modules', '.cache'), { recursive: true, force: true });
+  const start = performance.now();
+  // `times` prints the user and system time of the shell's children: the build.
+  const { stdout } = await run('bash', ['-c', '"$@" >/dev/null 2>&1 || exit 1; times', 'bench', bin, 'build', siteDir], {
+    cwd: repoRoot,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const wall = (performance.now() - start) / 1000;
+  const children = stdout.trim().split('\n').at(-1)!;
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { wall, cpu: seconds.reduce((a, b) => a + b, 0) };
+}
+
+/** Gzipped bytes of every script Chromium downloads for one page, until the network is idle. */
+async function pageScripts(buildDir: string, route: string): Promise<{ files: number; gzipBytes: number }> {
+  const server = await serveStatic(buildDir);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(response.body());
+    });
+    await page.goto(server.url + route, { waitUntil: 'networkidle' });
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    const buffers = await Promise.all(bodies);
+    return { files: buffers.length, gzipBytes: buffers.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' } } });
+  const docs = Number(values.docs);
+  const rounds = Number(values.rounds);
+  const off = await writeSite('bench-checklist-off', docs, false);
+  const on = await writeSite('bench-checklist-on', docs, true);
+  const times = { off: [] as { wall: number; cpu: number }[], on: [] as { wall: number; cpu: number }[] };
+  for (let r = 0; r < rounds; r++) {
+    // Alternate so drift in machine load hits both sides alike.
+    for (const side of r % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+      const t = await build(side === 'off' ? off : on);
+      times[side].push({ wall: Math.round(t.wall * 10) / 10, cpu: Math.round(t.cpu * 10) / 10 });
+      process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU\n`);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const overhead = (key: 'wall' | 'cpu') => Math.round((median(times.on.map((t) => t[key])) / median(times.off.map((t) => t[key])) - 1) * 1000) / 10;
+  const route = '/docs/svc-00/rotate-0000';
+  const jsOff = await pageScripts(join(off, 'build'), route);
+  const jsOn = await pageScripts(join(on, 'build'), route);
+  const html = await readFile(join(on, 'build', route, 'index.html'), 'utf8');
+  const result = {
+    docs,
+    rounds,
+    buildSeconds: times,
+    buildOverheadPercent: { cpu: overhead('cpu'), wall: overhead('wall') },
+    pageScripts: { off: jsOff, on: jsOn },
+    addedGzipKB: Math.round(((jsOn.gzipBytes - jsOff.gzipBytes) / 1024) * 10) / 10,
+    stepsOnPage: (html.match(/data-checklist-step=/g) ?? []).length,
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+
+await main();
