@@ -24,7 +24,7 @@ export interface CheckPluginContent {
  * be deployed. In `docusaurus start` it logs instead. Also gives the theme
  * each deprecated doc's successor page (global data `handbook-check`).
  */
-export default function handbookCheckPlugin(context: LoadContext, rawOptions: unknown): Plugin<CheckPluginContent> {
+export default function handbookCheckPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
   const options = validateOptions(rawOptions);
   const { siteDir } = context;
   return {
@@ -34,7 +34,7 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
       return [join(siteDir, options.docsDir, '**/*.{md,mdx}')];
     },
 
-    async loadContent() {
+    async loadContent(): Promise<CheckPluginContent> {
       const input = await loadCheckInput({
         cwd: siteDir,
         docsDir: options.docsDir,
@@ -55,7 +55,8 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
     },
 
     async contentLoaded({ content, actions }) {
-      actions.setGlobalData({ successors: content.successors });
+      // Typed `unknown` by Docusaurus's config types; it is what loadContent returned.
+      actions.setGlobalData({ successors: (content as CheckPluginContent).successors });
     },
   };
 }

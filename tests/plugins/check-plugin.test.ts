@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadContext } from '@docusaurus/types';
 import { defaultCheckInput, parseDoc } from '../../core/index.js';
-import handbookCheckPlugin from '../../plugins/check/index.js';
+import handbookCheckPlugin, { type CheckPluginContent } from '../../plugins/check/index.js';
 import { validateOptions } from '../../plugins/check/options.js';
 import { createSuccessors } from '../../plugins/check/successors.js';
 
@@ -55,7 +55,7 @@ describe('handbook-check plugin', () => {
     const error = console.error;
     console.warn = console.error = () => {};
     try {
-      const content = await plugin.loadContent!();
+      const content = (await plugin.loadContent!()) as CheckPluginContent;
       expect(content.diagnostics.some((d) => d.file === 'docs/bad-header.md' && d.ruleId === 'header-schema')).toBe(true);
       expect(content.successors).toEqual({ 'docs/deprecated.md': { permalink: '/docs/good', title: 'A good doc' } });
     } finally {
