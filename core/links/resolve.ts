@@ -167,6 +167,8 @@ export function resolveLink(index: LinkIndex, doc: DocModel, link: Link): Resolu
   }
 
   // Everything else is a route, resolved against the page's permalink (trailingSlash undefined).
+  // A partial (`_x.md`) has no page of its own: its routes resolve on the pages that import it.
+  if (isPartial(doc.path, input.docsDir)) return { status: 'skip' };
   return resolveRoute(index, doc, url, local.pathname, local.hash);
 }
 

@@ -75,7 +75,7 @@ describe('link forms beyond the fixture site', () => {
         '[partial](./_part.md) [mdx id](./b.mdx#mine)',
       ]),
       'docs/b.mdx': '# B\n\n## Heading {/* #mine */}\n',
-      'docs/_part.md': '## Partial\n',
+      'docs/_part.md': '## Partial\n\n[imported elsewhere](/docs/nowhere)\n',
       'docs/x.png': '',
     });
     expect(found).toEqual([
