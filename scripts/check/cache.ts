@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { parseDocFast } from '../../core/fast-parse.js';
 import { parseMarkdown } from '../../core/markdown.js';
@@ -14,7 +15,20 @@ import type { DocModel } from '../../core/index.js';
  * Stored with v8 serialisation (keeps the front matter's Map and Dates) in
  * `<cwd>/.handbook/cache/docs.v8`, or `$HANDBOOK_CACHE_DIR`.
  */
-const VERSION = 1;
+const FORMAT = 1;
+
+/**
+ * The parser's identity: a cached model is valid only for the same core
+ * parse sources and the same installed Markdown packages (package-lock).
+ */
+async function parserVersion(): Promise<string> {
+  const hash = createHash('sha1').update(String(FORMAT));
+  const core = fileURLToPath(new URL('../../core/', import.meta.url));
+  for (const file of ['parse.ts', 'fast-parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', '../package-lock.json']) {
+    hash.update(file).update(await readFile(join(core, file)).catch(() => Buffer.from('missing')));
+  }
+  return hash.digest('hex');
+}
 
 interface Entry {
   hash: string;
@@ -24,8 +38,8 @@ interface Entry {
 }
 
 interface CacheFile {
-  version: number;
-  /** Bumped when the parser changes: the hash of the core's parse sources is not known at runtime, so the package version and this constant stand in. */
+  /** {@link parserVersion} of the run that wrote it. */
+  version: string;
   entries: Map<string, Entry>;
 }
 
@@ -52,10 +66,10 @@ function revive(model: DocModel): DocModel {
   return model;
 }
 
-async function readCache(file: string): Promise<Map<string, Entry>> {
+async function readCache(file: string, version: string): Promise<Map<string, Entry>> {
   try {
     const data = deserialize(await readFile(file)) as CacheFile;
-    return data.version === VERSION && data.entries instanceof Map ? data.entries : new Map();
+    return data.version === version && data.entries instanceof Map ? data.entries : new Map();
   } catch {
     return new Map();
   }
@@ -71,7 +85,8 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
  */
 export async function loadDocs(cwd: string, paths: readonly string[], options: { cacheDir?: string | null } = {}): Promise<{ docs: DocModel[]; stats: DocLoadStats }> {
   const cacheFile = options.cacheDir ? join(options.cacheDir, 'docs.v8') : null;
-  const entries = cacheFile ? await readCache(cacheFile) : new Map<string, Entry>();
+  const version = cacheFile ? await parserVersion() : '';
+  const entries = cacheFile ? await readCache(cacheFile, version) : new Map<string, Entry>();
   const stats: DocLoadStats = { docs: paths.length, unchanged: 0, sameHash: 0, parsed: 0 };
   const fresh = new Map<string, Entry>();
   let changed = false;
@@ -113,7 +128,7 @@ export async function loadDocs(cwd: string, paths: readonly string[], options: {
     try {
       await mkdir(dirname(cacheFile), { recursive: true });
       const temp = `${cacheFile}.${process.pid}.tmp`;
-      await writeFile(temp, serialize({ version: VERSION, entries: fresh } satisfies CacheFile));
+      await writeFile(temp, serialize({ version, entries: fresh } satisfies CacheFile));
       await rename(temp, cacheFile);
     } catch {
       // A read-only checkout: run without a cache.
