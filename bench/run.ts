@@ -37,6 +37,7 @@ function measure(tool: string, command: string, args: string[], cwd: string, tim
   return new Promise((done) => {
     execFile('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, command, ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, async (error, stdout, stderr) => {
       const [seconds, kb] = (await readFile(timeFile, 'utf8').catch(() => '0 0')).trim().split(/\s+/).slice(-2).map(Number);
+      await writeFile(join(root, 'bench', 'out', `${tool.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.log`), stdout + stderr).catch(() => undefined);
       done({ tool, seconds: seconds ?? 0, peakMb: Math.round((kb ?? 0) / 1024), exit: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr });
     });
   });
@@ -110,10 +111,19 @@ async function main(): Promise<void> {
 
   // Warm: fill the cache, rename a heading that other docs link to, re-check that doc (and its referrers).
   await measure('fill cache', 'node', handbook, root);
-  const edited = 'docs/svc-000/runbook-00000.md';
+  // The doc most linked to at `#roll-back`: renaming that heading breaks those links (reported through the reverse index).
+  const rollBack = new Map<string, number>();
+  for (const l of manifest.links) {
+    if (l.broken || !l.url.endsWith('#roll-back')) continue;
+    const target = join(l.file, '..', l.url.replace(/#.*$/, '')).split('\\').join('/');
+    rollBack.set(target, (rollBack.get(target) ?? 0) + 1);
+  }
+  const [edited, referrers] = [...rollBack].sort((a, b) => b[1] - a[1])[0] ?? ['docs/svc-000/runbook-00000.md', 0];
   const text = await readFile(join(dir, edited), 'utf8');
   await writeFile(join(dir, edited), text.replace('## Roll back?', '## Roll back now?'));
   const warm = await measure('`handbook check <edited doc>` warm (cache, one heading renamed)', 'node', [...handbook, edited], root);
+  const newlyBroken = (JSON.parse(warm.output.slice(warm.output.indexOf('{'))) as { diagnostics: { message: string }[] }).diagnostics.filter((d) => d.message.includes('`#roll-back`')).length;
+  warm.tool += ` (${newlyBroken} links into it now broken, ${referrers} expected)`;
   rows.push({ measure: warm, findings: null });
   const warmAll = await measure('`handbook check` warm (cache, all docs)', 'node', handbook, root);
   rows.push({ measure: warmAll, findings: null });
@@ -129,7 +139,8 @@ async function main(): Promise<void> {
     );
     rows.push({ measure: remark, findings: remarkFindings(remark.output) });
     process.stderr.write('markdown-link-check\n');
-    const mlc = await measure('markdown-link-check', bin('markdown-link-check'), ['-q', 'docs'], dir);
+    // It writes each file's header to stderr and its dead links to stdout: one stream keeps them in order.
+    const mlc = await measure('markdown-link-check', 'sh', ['-c', 'exec "$0" -q docs 2>&1', bin('markdown-link-check')], dir);
     rows.push({ measure: mlc, findings: mlcFindings(mlc.output, manifest) });
   }
 
