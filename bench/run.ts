@@ -13,7 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,8 @@ const LINK_RULES = 'link-target,link-anchor';
 interface Measure {
   tool: string;
   seconds: number;
+  /** User + system CPU seconds: robust to a shared machine's load, unlike wall time. */
+  cpu: number;
   peakMb: number;
   exit: number | null;
   output: string;
@@ -35,10 +37,10 @@ interface Measure {
 function measure(tool: string, command: string, args: string[], cwd: string, timeoutMs = 30 * 60_000): Promise<Measure> {
   const timeFile = join(root, 'bench', 'out', `time-${process.pid}.txt`);
   return new Promise((done) => {
-    execFile('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, command, ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, async (error, stdout, stderr) => {
-      const [seconds, kb] = (await readFile(timeFile, 'utf8').catch(() => '0 0')).trim().split(/\s+/).slice(-2).map(Number);
+    execFile('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, command, ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, async (error, stdout, stderr) => {
+      const [seconds, user, system, kb] = (await readFile(timeFile, 'utf8').catch(() => '0 0 0 0')).trim().split(/\s+/).slice(-4).map(Number);
       await writeFile(join(root, 'bench', 'out', `${tool.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.log`), stdout + stderr).catch(() => undefined);
-      done({ tool, seconds: seconds ?? 0, peakMb: Math.round((kb ?? 0) / 1024), exit: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr });
+      done({ tool, seconds: seconds ?? 0, cpu: (user ?? 0) + (system ?? 0), peakMb: Math.round((kb ?? 0) / 1024), exit: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr });
     });
   });
 }
@@ -144,18 +146,18 @@ async function main(): Promise<void> {
     rows.push({ measure: mlc, findings: mlcFindings(mlc.output, manifest) });
   }
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
   const lines = [
     `Corpus: ${docs} docs, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.links.length} links, ${broken} broken (manifest: bench/out/corpus-${docs}/manifest.json). Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 16)}Z.`,
     '',
-    '| tool | wall (s) | peak RSS (MB) | reported | recall | precision |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| tool | wall (s) | CPU user+sys (s) | peak RSS (MB) | reported | recall | precision |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   const results = [];
   for (const { measure: m, findings } of rows) {
     const s = findings ? score(findings, manifest) : null;
-    lines.push(`| ${m.tool} | ${m.seconds.toFixed(2)} | ${m.peakMb} | ${s ? s.found : '–'} | ${s ? (s.recall * 100).toFixed(1) + '%' : '–'} | ${s ? (s.precision * 100).toFixed(1) + '%' : '–'} |`);
-    results.push({ tool: m.tool, seconds: m.seconds, peakMb: m.peakMb, exit: m.exit, ...(s ?? {}) });
+    lines.push(`| ${m.tool} | ${m.seconds.toFixed(2)} | ${m.cpu.toFixed(2)} | ${m.peakMb} | ${s ? s.found : '–'} | ${s ? (s.recall * 100).toFixed(1) + '%' : '–'} | ${s ? (s.precision * 100).toFixed(1) + '%' : '–'} |`);
+    results.push({ tool: m.tool, seconds: m.seconds, cpu: m.cpu, peakMb: m.peakMb, exit: m.exit, ...(s ?? {}) });
   }
   await writeFile(join(root, 'bench', 'out', `results-${docs}.json`), JSON.stringify({ docs, bytes: manifest.bytes, links: manifest.links.length, broken, machine, results }, null, 2));
   process.stdout.write(lines.join('\n') + '\n');
