@@ -64,6 +64,28 @@ function readFrontMatter(text: string, index: LineIndex, problems: ParseProblem[
  * malformed YAML and MDX syntax errors become `problems`.
  */
 export function parseDoc({ path, text, anchorsMaintainCase = false }: ParseDocOptions): DocModel {
+  let tree: Root | null = null;
+  let failure: unknown = null;
+  try {
+    tree = parseMarkdown(text, formatOf(path));
+  } catch (error) {
+    failure = error;
+  }
+  const model = buildModel({ path, text, anchorsMaintainCase }, tree);
+  if (failure !== null) model.problems.push(mdxProblem(failure, createLineIndex(text)));
+  return model;
+}
+
+/**
+ * The same model from a tree the caller already parsed the site's way: the
+ * remark plugin of the checklists reads the tree Docusaurus's MDX loader
+ * made of `text` (before its own transforms) instead of parsing it again.
+ */
+export function docModelFromTree(options: ParseDocOptions & { tree: Root }): DocModel {
+  return buildModel(options, options.tree);
+}
+
+function buildModel({ path, text, anchorsMaintainCase = false }: ParseDocOptions, tree: Root | null): DocModel {
   const format = formatOf(path);
   const index = createLineIndex(text);
   const problems: ParseProblem[] = [];
@@ -82,14 +104,7 @@ export function parseDoc({ path, text, anchorsMaintainCase = false }: ParseDocOp
     comments: [],
     problems,
   };
-
-  let tree: Root;
-  try {
-    tree = parseMarkdown(text, format);
-  } catch (error) {
-    problems.push(mdxProblem(error, index));
-    return model;
-  }
+  if (!tree) return model;
 
   collect(tree, model, index, anchorsMaintainCase);
   // The mdast tree rides along for tree-based lint rules (remark-lint's
