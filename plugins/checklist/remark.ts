@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Code, Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
-import { parseDoc } from '../../core/parse.js';
+import { docModelFromTree } from '../../core/parse.js';
 import { extractProcedure, isStepLang, parseStepMeta } from '../../core/steps.js';
 import { routeOf } from '../../core/routes.js';
 import { docTitleOf, progressVersion } from './procedure.js';
@@ -90,18 +89,18 @@ function formatMinutes(minutes: number | null): string | null {
 export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
   return (tree: Root, file: VFile): void => {
     if (!hasSteps(tree)) return;
-    const text = file.path ? readFileSync(file.path, 'utf8') : String(file.value);
     const path = file.path ?? 'doc.md';
-    const model = parseDoc({ path, text });
+    // The core's model of the tree the site parsed (no second parse), read
+    // before this plugin changes it: the same steps `handbook export` finds.
+    const model = docModelFromTree({ path, text: String(file.value), tree });
     const procedure = extractProcedure(model);
     if (procedure.steps.length === 0) return;
     const route = routeOf(docPathOf(path, options.docsDir), model.frontMatter.data, options.routeBasePath ?? '/docs');
     const info: ChecklistDocInfo = { doc: route.id, version: progressVersion(model, procedure) };
 
     const { codes, h2s, titleNode } = collect(tree);
-    // The site's tree and the core's model come from the same parse, so the
-    // step blocks line up one to one in document order; if they do not (a
-    // preprocessor rewrote the text), leave the page as plain code blocks.
+    // The model was read from this very tree, so the step blocks line up one
+    // to one in document order; if they ever do not, leave plain code blocks.
     const stepCodes = codes.filter(({ node }) => isStepLang(node.lang?.toLowerCase() ?? null) && !parseStepMeta(node.meta ?? null).skip);
     if (stepCodes.length !== procedure.steps.length) {
       file.message(`Checklist not rendered: ${stepCodes.length} shell blocks on the page but ${procedure.steps.length} steps extracted`);
