@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 import handbookCheck from './plugins/check/index';
+import siteData from './plugins/site-data/index';
 
 const config: Config = {
   title: 'Operations Handbook',
@@ -50,7 +51,7 @@ const config: Config = {
   ],
 
   // build/checklists.json: the steps of every procedure, for `handbook run`.
-  plugins: [checklistExport, handbookCheck],
+  plugins: [checklistExport, handbookCheck, siteData],
 
   presets: [
     [
@@ -73,7 +74,10 @@ const config: Config = {
     navbar: {
       title: 'Operations Handbook',
       logo: { alt: 'Handbook', src: 'img/favicon.svg' },
-      items: [{ type: 'docSidebar', sidebarId: 'handbook', position: 'left', label: 'Handbook' }],
+      items: [
+        { type: 'docSidebar', sidebarId: 'handbook', position: 'left', label: 'Handbook' },
+        { to: '/freshness', position: 'left', label: 'Freshness' },
+      ],
     },
     footer: {
       style: 'dark',

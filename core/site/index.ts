@@ -1,0 +1,198 @@
+/**
+ * The site's view of the handbook, computed at build time from the core
+ * model: one entry per document (what the freshness dashboard, the home page
+ * and the system and type pages list), who links to each document
+ * ("Referenced by"), and a Mermaid graph of the links inside each system.
+ * Pure: the caller loads the docs (scripts/check/load.ts) and the Docusaurus
+ * plugin (plugins/site-data/) hands the result to the theme.
+ */
+import { createCorpusIndex, docPathOf } from '../check.js';
+import { inboundLinksOf } from '../links/graph.js';
+import { dateText, DEFAULT_REVIEW_EVERY, reviewDueOf } from '../review.js';
+import type { CheckInput } from '../rules/types.js';
+import type { DocModel } from '../types.js';
+
+/** One document as the site lists it. */
+export interface SiteDoc {
+  /** Path relative to the site (`docs/abathur/runbooks/wal-growth.md`). */
+  path: string;
+  id: string;
+  permalink: string;
+  title: string;
+  /** `system` of the header, else null. */
+  system: string | null;
+  /** First folder under the docs folder (`abathur`), null at its top. */
+  folder: string | null;
+  type: string | null;
+  owner: string | null;
+  version: string | null;
+  status: string | null;
+  /** `YYYY-MM-DD` or null. */
+  lastUpdated: string | null;
+  reviewDue: string | null;
+  /** The review date is before today (never for deprecated docs). */
+  overdue: boolean;
+  tags: string[];
+  /** Paths of the docs that link here, sorted. */
+  referencedBy: string[];
+  /** Paths this doc links to, sorted. */
+  linksTo: string[];
+}
+
+export interface SiteSystem {
+  name: string;
+  /** Owners of its docs, most frequent first. */
+  owners: string[];
+  pages: number;
+  /** Permalink of its overview page (`<system>/overview.md` or the first guide), if any. */
+  overview: string | null;
+  /** Mermaid `flowchart` of the links between its docs. */
+  graph: string;
+}
+
+export interface SiteIndex {
+  today: string;
+  docs: SiteDoc[];
+  systems: SiteSystem[];
+  types: string[];
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null);
+
+/** The title the page shows: front matter `title`, else the h1, else the doc id. */
+export function titleOf(doc: DocModel, id: string): string {
+  return text(doc.frontMatter.data.title) ?? doc.headings.find((h) => h.depth === 1)?.text ?? id;
+}
+
+/** `system` from the header; null for docs about the handbook itself. */
+export function systemOf(doc: DocModel): string | null {
+  return text(doc.frontMatter.data.system);
+}
+
+/** Docs of the site, backlinks and per-system graphs, sorted by system then title. */
+export function createSiteIndex(input: CheckInput): SiteIndex {
+  const corpus = createCorpusIndex(input);
+  const inbound = inboundLinksOf(input, corpus);
+  const outbound = new Map<string, Set<string>>();
+  for (const [to, froms] of inbound) for (const from of froms) outbound.set(from, (outbound.get(from) ?? new Set()).add(to));
+
+  const docs: SiteDoc[] = input.docs.map((doc) => {
+    const route = corpus.routes.get(doc.path)!;
+    const data = doc.frontMatter.data;
+    const lastUpdated = dateText(data.last_updated);
+    const status = text(data.status);
+    const reviewDue = lastUpdated ? reviewDueOf(lastUpdated, text(data.review_every) ?? DEFAULT_REVIEW_EVERY) : null;
+    const tags = Array.isArray(data.tags) ? data.tags.map((t) => (typeof t === 'string' ? t : typeof t === 'object' && t && 'label' in t ? String((t as { label: unknown }).label) : null)).filter((t): t is string => !!t) : [];
+    return {
+      path: doc.path,
+      id: route.id,
+      permalink: route.permalink,
+      title: titleOf(doc, route.id),
+      system: systemOf(doc),
+      folder: docPathOf(doc.path, input.docsDir).split('/').slice(0, -1)[0] ?? null,
+      type: text(data.type),
+      owner: text(data.owner),
+      version: text(data.version),
+      status,
+      lastUpdated,
+      reviewDue,
+      overdue: reviewDue !== null && status !== 'deprecated' && reviewDue < input.today,
+      tags,
+      referencedBy: [...(inbound.get(doc.path) ?? [])].sort(),
+      linksTo: [...(outbound.get(doc.path) ?? [])].sort(),
+    };
+  });
+  docs.sort((a, b) => (a.system ?? '~').localeCompare(b.system ?? '~') || a.title.localeCompare(b.title));
+
+  const bySystem = new Map<string, SiteDoc[]>();
+  for (const doc of docs) if (doc.system) bySystem.set(doc.system, [...(bySystem.get(doc.system) ?? []), doc]);
+  const systems = [...bySystem].map(([name, members]): SiteSystem => {
+    const counts = new Map<string, number>();
+    for (const d of members) if (d.owner) counts.set(d.owner, (counts.get(d.owner) ?? 0) + 1);
+    const overview = members.find((d) => /\/overview\.mdx?$/.test(d.path)) ?? members.find((d) => d.type === 'guide');
+    return {
+      name,
+      owners: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([owner]) => owner),
+      pages: members.length,
+      overview: overview?.permalink ?? null,
+      graph: systemGraph(members),
+    };
+  });
+  const types = [...new Set(docs.map((d) => d.type).filter((t): t is string => !!t))].sort();
+  return { today: input.today, docs, systems, types };
+}
+
+/**
+ * A Mermaid flowchart of which docs of one system link to which (links to
+ * other systems left out), nodes labelled with the title and shaped by type:
+ * runbooks as rounded boxes, procedures and checklists as boxes.
+ */
+export function systemGraph(members: readonly SiteDoc[]): string {
+  const inSystem = new Map(members.map((d, i) => [d.path, `d${i}`]));
+  const edges: string[] = [];
+  const used = new Set<string>();
+  for (const doc of members) {
+    for (const to of doc.linksTo) {
+      const target = inSystem.get(to);
+      if (!target) continue;
+      edges.push(`  ${inSystem.get(doc.path)} --> ${target}`);
+      used.add(doc.path).add(to);
+    }
+  }
+  const label = (d: SiteDoc) => d.title.replace(/"/g, '#quot;').replace(/[<>]/g, '');
+  const lines = ['flowchart LR'];
+  for (const d of members) {
+    if (!used.has(d.path)) continue;
+    const id = inSystem.get(d.path)!;
+    lines.push(d.type === 'runbook' ? `  ${id}("${label(d)}")` : `  ${id}["${label(d)}"]`);
+  }
+  return [...lines, ...edges].join('\n') + '\n';
+}
+
+/** A sidebar item as Docusaurus's `sidebars.ts` takes it. */
+export type SidebarItem = string | { type: 'category'; label: string; collapsed?: boolean; link?: { type: 'doc'; id: string }; items: SidebarItem[] };
+
+/** Order of the type groups in a system's sidebar; any other type follows, then untyped docs. */
+export const TYPE_ORDER = ['runbook', 'procedure', 'checklist', 'handover', 'guide', 'reference'];
+
+const plural = (type: string) => (type.endsWith('s') ? type : `${type}s`);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The handbook's sidebar: docs without a system at the top, then one
+ * category per system (linking to its overview) holding one category per
+ * type (Runbooks, Procedures, ...), titles in alphabetical order.
+ * `position` (front matter `sidebar_position`) orders the top-level docs.
+ */
+export function createSidebar(docs: readonly (SiteDoc & { position?: number | null })[]): SidebarItem[] {
+  const byTitle = (a: SiteDoc, b: SiteDoc) => a.title.localeCompare(b.title);
+  const groupOf = (d: SiteDoc) => d.system ?? d.folder;
+  const top = docs.filter((d) => !groupOf(d)).sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || byTitle(a, b));
+  const systems = [...new Set(docs.map(groupOf).filter((s): s is string => !!s))].sort((a, b) => (a === 'handbook' ? 1 : b === 'handbook' ? -1 : a.localeCompare(b)));
+  const items: SidebarItem[] = top.map((d) => d.id);
+  for (const system of systems) {
+    const members = docs.filter((d) => groupOf(d) === system);
+    const overview = members.find((d) => /\/overview\.mdx?$/.test(d.path));
+    const rest = members.filter((d) => d !== overview);
+    const types = [...new Set(rest.map((d) => d.type ?? 'other'))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    const groups: SidebarItem[] = types.map((type) => ({
+      type: 'category',
+      label: capitalise(plural(type)),
+      collapsed: true,
+      items: rest.filter((d) => (d.type ?? 'other') === type).sort(byTitle).map((d) => d.id),
+    }));
+    items.push({
+      type: 'category',
+      label: system === 'handbook' ? 'Writing the handbook' : system,
+      collapsed: true,
+      ...(overview ? { link: { type: 'doc' as const, id: overview.id } } : {}),
+      items: groups.length === 1 && system === 'handbook' ? (groups[0] as { items: SidebarItem[] }).items : groups,
+    });
+  }
+  return items;
+}
+
+function rank(type: string): number {
+  const i = TYPE_ORDER.indexOf(type);
+  return i === -1 ? (type === 'other' ? TYPE_ORDER.length + 1 : TYPE_ORDER.length) : i;
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { usePluginData } from '@docusaurus/useGlobalData';
+import type { SiteDoc, SiteIndex } from '../../../core/site/index';
+
+export type { SiteDoc, SiteIndex, SiteSystem } from '../../../core/site/index';
+
+/** The build-time index of every doc (plugins/site-data). */
+export function useSiteIndex(): SiteIndex {
+  return (usePluginData('handbook-site-data') ?? { today: '', docs: [], systems: [], types: [] }) as SiteIndex;
+}
+
+/**
+ * Today as `YYYY-MM-DD`: the build's today during the build, the reader's
+ * once the page runs in a browser (a page built weeks ago still shows
+ * overdue reviews).
+ */
+export function useToday(buildToday: string): string {
+  const [today, setToday] = useState(buildToday);
+  useEffect(() => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    setToday(`${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`);
+  }, []);
+  return today;
+}
+
+/** Whether a doc's review is past due on `today` (deprecated docs never are). */
+export function isOverdue(doc: SiteDoc, today: string): boolean {
+  return doc.reviewDue !== null && doc.status !== 'deprecated' && doc.reviewDue < today;
+}
+
+/** URL of a system's or type's listing page (same slug as the plugin). */
+export function listingPath(kind: 'system' | 'type', name: string): string {
+  return `/${kind === 'system' ? 'systems' : 'types'}/${encodeURIComponent(name.toLowerCase().replace(/\s+/g, '-'))}`;
+}

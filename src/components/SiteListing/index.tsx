@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import Layout from '@theme/Layout';
+import Heading from '@theme/Heading';
+import Link from '@docusaurus/Link';
+import Mermaid from '@theme/Mermaid';
+import DocTable from '../DocTable';
+import { listingPath, useSiteIndex, useToday } from '../SiteData';
+
+export interface SiteListingProps {
+  kind: 'system' | 'type';
+  name: string;
+}
+
+/**
+ * The page of one system (`/systems/<name>`: owners, its documents, the
+ * graph of their links) or one type (`/types/<type>`), added by
+ * plugins/site-data.
+ */
+export default function SiteListing({ kind, name }: SiteListingProps): ReactNode {
+  const index = useSiteIndex();
+  const today = useToday(index.today);
+  const docs = index.docs.filter((d) => (kind === 'system' ? d.system === name : d.type === name));
+  const system = kind === 'system' ? index.systems.find((s) => s.name === name) : undefined;
+  const title = kind === 'system' ? `System: ${name}` : `Type: ${name}`;
+  const others = kind === 'system' ? index.systems.map((s) => s.name) : index.types;
+  return (
+    <Layout title={title} description={`Every ${kind === 'type' ? name : name + ' document'} of the handbook`}>
+      <main className="container margin-vert--lg">
+        <Heading as="h1">{title}</Heading>
+        {system && (
+          <p>
+            Owned by {system.owners.join(', ') || 'nobody yet'} · {system.pages} pages
+            {system.overview && (
+              <>
+                {' '}
+                · <Link to={system.overview}>overview</Link>
+              </>
+            )}
+          </p>
+        )}
+        <nav aria-label={kind === 'system' ? 'Other systems' : 'Other types'}>
+          <p>
+            {kind === 'system' ? 'Systems' : 'Types'}:{' '}
+            {others.map((other, i) => (
+              <span key={other}>
+                {i > 0 && ' · '}
+                {other === name ? <strong aria-current="page">{other}</strong> : <Link to={listingPath(kind, other)}>{other}</Link>}
+              </span>
+            ))}
+          </p>
+        </nav>
+        <DocTable docs={docs} today={today} filters={kind !== 'system'} caption={`${docs.length} documents`} />
+        {system && system.graph.includes('-->') && (
+          <section className="margin-top--lg">
+            <Heading as="h2" id="link-graph">
+              How the {name} documents link
+            </Heading>
+            <p>An arrow goes from a document to a document it links to. Rounded boxes are runbooks.</p>
+            <Mermaid value={system.graph} />
+          </section>
+        )}
+      </main>
+    </Layout>
+  );
+}

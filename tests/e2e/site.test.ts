@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { repoRoot } from '../support/fixture-site.js';
+import { serveStatic } from '../support/static-server.js';
+import { collectConsoleErrors, launchBrowser, openHydrated } from '../support/browser.js';
+import { loadCheckInput } from '../../scripts/check/load.js';
+import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
+
+/**
+ * The reader's side of the handbook's own `build/` (`npm run build` first):
+ * the on-call home, /freshness, backlinks and graphs, search by symptom,
+ * keyboard ticking, axe. Screenshots go to .cache/screenshots/.
+ */
+const buildDir = process.env.HANDBOOK_BUILD_DIR ?? join(repoRoot, 'build');
+const shots = join(repoRoot, '.cache/screenshots');
+
+describe('the handbook site for readers', () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+  let index: SiteIndex;
+
+  beforeAll(async () => {
+    if (!existsSync(join(buildDir, 'index.html'))) throw new Error('No build/ found: run `npm run build` before the browser tests.');
+    mkdirSync(shots, { recursive: true });
+    index = createSiteIndex(await loadCheckInput({ cwd: repoRoot }));
+    server = await serveStatic(buildDir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectConsoleErrors(page);
+    await openHydrated(page, server.url + path);
+    return { context, page, errors };
+  }
+
+  it('home: the on-call entry puts the search box first, then incident and escalation pages, systems and recent docs', async () => {
+    const { context, page, errors } = await open('/');
+    expect(await page.title()).toContain('Operations Handbook');
+    const entry = page.locator('main section', { has: page.getByRole('heading', { name: 'On call? Start here' }) });
+    // The first focusable control inside the entry is the search box.
+    expect(await entry.locator('input, a, button').first().getAttribute('type')).toBe('search');
+    const quick = await entry.locator('li a').allTextContents();
+    expect(quick.some((t) => /incident response/i.test(t))).toBe(true);
+    expect(quick.some((t) => /escalation/i.test(t))).toBe(true);
+    const systems = page.locator('section', { has: page.getByRole('heading', { name: 'Systems', exact: true }) }).locator('li');
+    expect(await systems.count()).toBe(index.systems.length);
+    for (const system of index.systems) {
+      const row = systems.filter({ hasText: system.name });
+      expect(await row.first().textContent()).toContain(`${system.pages} pages`);
+      expect(await row.first().textContent()).toContain(system.owners[0]!);
+    }
+    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Recently updated' }) }).locator('li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(shots, 'home-desktop.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('search: a symptom typed on the home page finds its runbook among the first three results', async () => {
+    const { context, page } = await open('/');
+    await page.getByLabel('Describe the symptom or the alert').fill('WAL file growing');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=WAL/);
+    const results = page.locator('main article h2 a, main [class*="searchResultItem"] a');
+    await results.first().waitFor({ timeout: 30_000 });
+    const hrefs = (await results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))).slice(0, 3);
+    expect(hrefs.some((href) => href.startsWith('/docs/abathur/runbooks/wal-growth'))).toBe(true);
+    await page.screenshot({ path: join(shots, 'search.png') });
+    await context.close();
+  });
+
+  it('/freshness lists every doc, sorts and filters in the browser', async () => {
+    const { context, page, errors } = await open('/freshness');
+    const rows = page.locator('[data-testid="doc-table"] tbody tr');
+    expect(await rows.count()).toBe(index.docs.length);
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-path')))).sort()).toEqual(index.docs.map((d) => d.path).sort());
+    await page.getByRole('button', { name: 'Version' }).click();
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Version');
+    await page.getByLabel('System').selectOption('abathur');
+    const shown = await rows.locator('td:first-child').allTextContents();
+    expect(shown.length).toBe(index.docs.filter((d) => d.system === 'abathur').length);
+    expect(new Set(shown)).toEqual(new Set(['abathur']));
+    await page.getByLabel('Filter', { exact: true }).fill('wal');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await rows.first().textContent()).toMatch(/wal/i);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('backlinks: a runbook lists every doc that links to it under "Referenced by"', async () => {
+    const target = index.docs.find((d) => d.path === 'docs/abathur/runbooks/wal-growth.md')!;
+    expect(target.referencedBy.length).toBeGreaterThan(0);
+    const { context, page } = await open(target.permalink);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Referenced by' }) });
+    const titles = await section.locator('li a').allTextContents();
+    const byPath = new Map(index.docs.map((d) => [d.path, d.title]));
+    expect(titles.sort()).toEqual(target.referencedBy.map((p) => byPath.get(p)!).sort());
+    await context.close();
+  });
+
+  it("graph: a system's page draws the links between its documents with Mermaid", async () => {
+    const { context, page, errors } = await open('/systems/abathur');
+    await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.docusaurus-mermaid-container svg .node').count()).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keyboard: a step is ticked with Tab and Space', async () => {
+    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
+    const { context, page } = await open(procedure.permalink);
+    let reached = false;
+    for (let i = 0; i < 300 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox' && !!document.activeElement?.closest('[data-checklist-step]'));
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    await context.close();
+  });
+
+  const pages = () => [
+    ['home', '/'],
+    ['runbook', index.docs.find((d) => d.path === 'docs/abathur/runbooks/wal-growth.md')!.permalink],
+    ['procedure', index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!.permalink],
+    ['freshness', '/freshness'],
+  ];
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe: no serious or critical violation on the home page, a runbook, a procedure and /freshness (${colorScheme})`, async () => {
+      const found: string[] = [];
+      for (const [name, path] of pages()) {
+        const { context, page } = await open(path!, { colorScheme });
+        const results = await new AxeBuilder({ page }).analyze();
+        for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          found.push(`${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+        if (colorScheme === 'dark') await page.screenshot({ path: join(shots, `${name}-dark.png`) });
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('375 px: no horizontal scroll on the home page, a runbook and /freshness', async () => {
+    for (const [name, path] of pages()) {
+      const { context, page } = await open(path!, { width: 375 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.screenshot({ path: join(shots, `${name}-375.png`), fullPage: false });
+      expect({ name, overflow }).toEqual({ name, overflow: 0 });
+      await context.close();
+    }
+  });
+});
