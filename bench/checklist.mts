@@ -196,7 +196,11 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU\n`);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
   const overhead = (key: 'wall' | 'cpu') => Math.round((median(times.on.map((t) => t[key])) / median(times.off.map((t) => t[key])) - 1) * 1000) / 10;
   const route = '/docs/svc-00/rotate-0000';
   const jsOff = await pageScripts(join(off, 'build'), route);

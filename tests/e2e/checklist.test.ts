@@ -58,6 +58,10 @@ describe('checklist in Chromium', () => {
     expect(await page.locator('article script').count()).toBe(0);
     expect(await page.locator('[data-checklist-step="deploy-the-release"]').getByText('deployed').count()).toBe(1);
     expect(errors).toEqual([]);
+    // The page and build/checklists.json (what `handbook run` executes) name the same steps.
+    const exported = JSON.parse(await readFile(join(site.buildDir, 'checklists.json'), 'utf8'));
+    const pageIds = await page.locator('[data-checklist-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-checklist-step')));
+    expect(exported.docs[0].steps.map((s: { id: string }) => s.id)).toEqual(pageIds);
     await context.close();
   });
 
