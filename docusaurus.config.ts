@@ -64,7 +64,7 @@ const config: Config = {
           remarkPlugins: [remarkChecklist],
         },
         blog: false,
-        theme: { customCss: './src/css/custom.css' },
+        theme: { customCss: ['./src/css/custom.css', './src/css/site.css'] },
       } satisfies Preset.Options,
     ],
   ],

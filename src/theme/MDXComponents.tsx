@@ -2,6 +2,7 @@ import MDXComponents from '@theme-original/MDXComponents';
 import ChecklistDoc from '../components/Checklist';
 import ChecklistStep from '../components/Checklist/Step';
 import ChecklistSection from '../components/Checklist/Section';
+import TaskCheckbox from '../components/TaskCheckbox';
 
 /**
  * The elements the checklist remark plugin (plugins/checklist/remark.ts)
@@ -12,4 +13,6 @@ export default {
   ChecklistDoc,
   ChecklistStep,
   ChecklistSection,
+  // Markdown task lists: checkboxes with an accessible name.
+  input: TaskCheckbox,
 };
