@@ -26,8 +26,13 @@ const patterns = Object.fromEntries(
   ]),
 ) as Record<SectionKind, RegExp>;
 
+/** Whether a heading's text names a section of this kind ("Roll back the release" is a rollback section). */
+export function isSectionOf(headingText: string, kind: SectionKind): boolean {
+  return patterns[kind].test(headingText);
+}
+
 export function hasSection(headings: readonly Heading[], kind: SectionKind): boolean {
-  return headings.some((h) => h.depth >= 2 && h.depth <= 4 && patterns[kind].test(h.text));
+  return headings.some((h) => h.depth >= 2 && h.depth <= 4 && isSectionOf(h.text, kind));
 }
 
 const required: Record<string, SectionKind[]> = {

@@ -225,6 +225,9 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
   const selection = selectSteps({ steps, from: values.from ?? null, only: values.only ?? [], sections: values.section ?? [], startIndex });
   if (selection.errors.length) throw new RunRefused(selection.errors.join('\n'));
   const selected = selection.selected;
+  for (const step of selection.rollbackLeftOut) {
+    notes.set(step.index, `rollback: run it with --section "${step.section}"`);
+  }
 
   const needed = [...new Set(selected.flatMap((s) => s.params))];
   const resolved = resolveParams({ declared: procedure.params, cli: values.param ?? [], env: io.env, fromLog: resumed?.log.params, needed });

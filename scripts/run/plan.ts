@@ -1,3 +1,4 @@
+import { isSectionOf } from '../../core/rules/structure-sections.js';
 import type { Step, StepParam } from '../../core/index.js';
 import { didYouMean } from './suggest.js';
 import { SECRET_MASK, type ParamSource } from './types.js';
@@ -31,8 +32,18 @@ export interface SelectStepsOptions {
   startIndex?: number;
 }
 
-/** The selected steps in doc order, or the usage errors. */
-export function selectSteps({ steps, from = null, only = [], sections = [], startIndex = 0 }: SelectStepsOptions): { selected: Step[]; errors: string[] } {
+/** Steps under a rollback section (`## Rollback`, `## Roll back the release`, ...). */
+export function isRollbackStep(step: Step): boolean {
+  return step.section !== null && isSectionOf(step.section, 'rollback');
+}
+
+/**
+ * The selected steps in doc order, or the usage errors. Rollback steps undo
+ * the procedure: a plain run (no `--only`/`--section`, `--from` not inside
+ * the rollback) leaves them out, so `--yes --allow-danger` over a whole page
+ * never rolls back what it just did. They are listed in `rollbackLeftOut`.
+ */
+export function selectSteps({ steps, from = null, only = [], sections = [], startIndex = 0 }: SelectStepsOptions): { selected: Step[]; errors: string[]; rollbackLeftOut: Step[] } {
   const errors: string[] = [];
   let start = startIndex;
   if (from !== null) {
@@ -58,9 +69,15 @@ export function selectSteps({ steps, from = null, only = [], sections = [], star
       errors.push(`--section: Unexpected section \`${name}\`, expected the title or anchor of a section with steps${didYouMean(name, known)}`);
     }
   }
-  const selected = steps.filter((s) => s.index >= start && (!chosen || chosen.has(s.index)) && (!wanted.length || inSection(s)));
-  if (!errors.length && !selected.length && steps.length) errors.push('The options select no step');
-  return { selected, errors };
+  const fromRollback = from !== null && steps[start] !== undefined && isRollbackStep(steps[start]!);
+  const explicit = chosen !== null || wanted.length > 0 || fromRollback;
+  const inRange = steps.filter((s) => s.index >= start && (!chosen || chosen.has(s.index)) && (!wanted.length || inSection(s)));
+  const rollbackLeftOut = explicit ? [] : inRange.filter(isRollbackStep);
+  const selected = explicit ? inRange : inRange.filter((s) => !isRollbackStep(s));
+  if (!errors.length && !selected.length && steps.length) {
+    errors.push(rollbackLeftOut.length ? 'The options select only rollback steps: name them with --section or --only to run them' : 'The options select no step');
+  }
+  return { selected, errors, rollbackLeftOut };
 }
 
 /** `30s`, `5m`, `1h 30m`. */

@@ -130,6 +130,19 @@ describe('plan', () => {
     ]);
   });
 
+  it('leaves rollback steps out of a plain run, runs them when named', () => {
+    const withRollback = extractProcedure(
+      parseDoc({ path: 'p.md', text: '# P\n\n## Change it\n\n```bash danger\na\n```\n\n## Verification\n\n```bash\nb\n```\n\n## Roll back the change\n\n```bash danger\nc\n```\n' }),
+    ).steps;
+    const plain = selectSteps({ steps: withRollback });
+    expect(plain.selected.map((s) => s.command)).toEqual(['a', 'b']);
+    expect(plain.rollbackLeftOut.map((s) => s.command)).toEqual(['c']);
+    expect(selectSteps({ steps: withRollback, sections: ['roll back the change'] }).selected.map((s) => s.command)).toEqual(['c']);
+    expect(selectSteps({ steps: withRollback, only: ['3'] }).selected.map((s) => s.command)).toEqual(['c']);
+    expect(selectSteps({ steps: withRollback, from: '3' }).selected.map((s) => s.command)).toEqual(['c']);
+    expect(selectSteps({ steps: withRollback, from: '2' }).selected.map((s) => s.command)).toEqual(['b']);
+  });
+
   it('lists every step with id, time and danger mark, the parameters (secrets masked) and the total', () => {
     const selected = steps.slice(0, 2);
     const plan = formatPlan({
