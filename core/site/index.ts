@@ -122,16 +122,22 @@ export function createSiteIndex(input: CheckInput): SiteIndex {
   return { today: input.today, docs, systems, types };
 }
 
+/** Types drawn in a system's link graph (and docs without a type). */
+const GRAPH_TYPES = new Set(['runbook', 'procedure', 'checklist', 'handover']);
+
 /**
- * A Mermaid flowchart of which docs of one system link to which (links to
+ * A Mermaid flowchart of which runbooks, procedures, checklists and
+ * handovers of one system link to which (guides, references and links to
  * other systems left out), nodes labelled with the title and shaped by type:
  * runbooks as rounded boxes, procedures and checklists as boxes.
  */
 export function systemGraph(members: readonly SiteDoc[]): string {
-  const inSystem = new Map(members.map((d, i) => [d.path, `d${i}`]));
+  // Guides and references link to everything; the graph is about the docs an operator follows.
+  const inSystem = new Map(members.filter((d) => d.type === null || GRAPH_TYPES.has(d.type)).map((d, i) => [d.path, `d${i}`]));
   const edges: string[] = [];
   const used = new Set<string>();
   for (const doc of members) {
+    if (!inSystem.has(doc.path)) continue;
     for (const to of doc.linksTo) {
       const target = inSystem.get(to);
       if (!target) continue;
@@ -142,7 +148,7 @@ export function systemGraph(members: readonly SiteDoc[]): string {
   const label = (d: SiteDoc) => d.title.replace(/"/g, '#quot;').replace(/[<>]/g, '');
   const lines = ['flowchart LR'];
   for (const d of members) {
-    if (!used.has(d.path)) continue;
+    if (!used.has(d.path) || !inSystem.has(d.path)) continue;
     const id = inSystem.get(d.path)!;
     lines.push(d.type === 'runbook' ? `  ${id}("${label(d)}")` : `  ${id}["${label(d)}"]`);
   }
