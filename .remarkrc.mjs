@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 
 async function loadHandbookRules() {
   try {
@@ -19,5 +20,13 @@ async function loadHandbookRules() {
 const { default: remarkHandbookLint } = await loadHandbookRules();
 
 export default {
-  plugins: [remarkFrontmatter, remarkDirective, remarkGfm, remarkPresetLintRecommended, remarkHandbookLint],
+  plugins: [
+    remarkFrontmatter,
+    remarkDirective,
+    remarkGfm,
+    remarkPresetLintRecommended,
+    // As in `handbook check` (core/rules/remark-lint-recommended.ts): a bare `[text]` is prose.
+    [remarkLintNoUndefinedReferences, { allowShortcutLink: true }],
+    remarkHandbookLint,
+  ],
 };

@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import { parseMarkdown } from '../markdown.js';
 import type { Rule } from './types.js';
 
@@ -9,8 +10,16 @@ import type { Rule } from './types.js';
  * second parse): each message keeps its own rule id (`no-undefined-references`,
  * `no-literal-urls`, ...), so `<!-- lint ignore <id> -->` works as it does in
  * editors using `.remarkrc.mjs`.
+ *
+ * One setting differs from the preset (and `.remarkrc.mjs` has it too): a
+ * bare `[text]` without a definition is allowed. It renders as the literal
+ * text, and on real runbooks it is nearly always prose (`[Deprecated]`,
+ * `[10m]` in a PromQL range, `> [!NOTE]`), while `[text][label]` with a
+ * missing `label` is still reported.
  */
-const linter = unified().use(remarkPresetLintRecommended).freeze();
+export const noUndefinedReferencesOptions = { allowShortcutLink: true } as const;
+
+const linter = unified().use(remarkPresetLintRecommended).use(remarkLintNoUndefinedReferences, noUndefinedReferencesOptions).freeze();
 
 export const remarkLintRecommended: Rule = {
   id: 'remark-lint',

@@ -19,7 +19,7 @@ describe('remark-lint recommended preset inside handbook check', () => {
     expect(await lint('not-ok.md', fixtures['not-ok.md']!)).toEqual([
       ['no-undefined-references', 3, 5, 'warning', 'Unexpected reference to undefined definition, expected corresponding definition (`nowhere`) for a link or escaped opening bracket (`\\[`) for regular text'],
       ['no-literal-urls', 3, 30, 'warning', 'Unexpected GFM autolink literal, expected regular autolink, add `<` before and `>` after'],
-      ['no-unused-definitions', 5, 1, 'warning', 'Unexpected unused definition, expected no definition or one or more references to `unused`'],
+      ['no-unused-definitions', 7, 1, 'warning', 'Unexpected unused definition, expected no definition or one or more references to `unused`'],
     ]);
     const suppressed = fixtures['not-ok.md']!.replace('[unused]:', '<!-- lint ignore no-unused-definitions -->\n[unused]:');
     expect((await lint('not-ok.md', suppressed)).map((d) => d[0])).toEqual(['no-undefined-references', 'no-literal-urls']);

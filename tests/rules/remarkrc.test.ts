@@ -32,7 +32,7 @@ describe('.remarkrc.mjs (what editors run)', () => {
     expect(await remark('remark-lint/not-ok.md')).toEqual([
       '3:30 remark-lint:no-literal-urls',
       '3:5 remark-lint:no-undefined-references',
-      '5:1 remark-lint:no-unused-definitions',
+      '7:1 remark-lint:no-unused-definitions',
     ]);
   });
 });
