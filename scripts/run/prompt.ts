@@ -47,8 +47,12 @@ export function createTtyPrompter(stdin: TtyIn, stdout: NodeJS.WritableStream): 
         resolve(null);
       };
       const onData = (data: Buffer | string) => {
-        if (Date.now() - askedAt < STALE_INPUT_MS) return;
         let text = typeof data === 'string' ? data : data.toString('utf8');
+        // Stale keys are dropped, but never a Ctrl-C: an interruption is never lost.
+        if (Date.now() - askedAt < STALE_INPUT_MS) {
+          if (!text.includes('\x03')) return;
+          text = '\x03';
+        }
         // Escape sequences (arrow keys, function keys) are not input.
         text = text.replace(/\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/g, '');
         for (let i = 0; i < text.length; i++) {
