@@ -26,7 +26,7 @@ const detectors: Detector[] = [
   { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
   { name: 'Slack webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{10,}/g },
   { name: 'PGPASSWORD literal', pattern: /\bPGPASSWORD=(["']?)([^\s"';&|]+)\1/g, group: 2 },
-  { name: 'password literal', pattern: /\b(?:password|passwd|pwd)\s*=\s*(["']?)([^\s"'&;,)]+)\1/gi, group: 2 },
+  { name: 'password literal', pattern: /\b(?:password|passwd|pwd)\s*=\s*(["']?)([^\s"'&;,)`]+)\1/gi, group: 2 },
   { name: 'password in a connection string', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/"'`]+:([^\s@/"'`]+)@[^\s/"'`]/gi, group: 1 },
   { name: 'bearer token', pattern: /\bBearer\s+([A-Za-z0-9\-._~+/]{20,}=*)/g, group: 1 },
 ];
@@ -34,6 +34,7 @@ const detectors: Detector[] = [
 /** References and placeholders are not secrets. */
 function isReference(value: string): boolean {
   return (
+    !/[A-Za-z0-9]/.test(value) ||
     /^\$/.test(value) ||
     /^%[A-Za-z_]+%$/.test(value) ||
     /^[<{[(]/.test(value) ||
