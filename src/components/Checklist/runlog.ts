@@ -4,15 +4,10 @@
  * which steps were done, when and by whom. Pure functions: no DOM.
  */
 import type { Tick } from './store';
+import type { StepParam } from '../../../core/steps';
 
-export interface ParamSpec {
-  name: string;
-  description: string;
-  default: string | null;
-  enum: string[] | null;
-  pattern: string | null;
-  secret: boolean;
-}
+/** A parameter as the core declares it (front matter `params`), serialised into the page. */
+export type ParamSpec = StepParam;
 
 export interface StepSummary {
   id: string;
