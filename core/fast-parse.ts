@@ -1,10 +1,10 @@
-import { createHeadingAnchors } from './headings.js';
+import { createHeadingAnchors, headingEntry } from './headings.js';
 import { parseMarkdown } from './markdown.js';
 import { emptyFrontMatter, parseFrontMatterYaml } from './frontmatter.js';
 import { parseDoc, type ParseDocOptions } from './parse.js';
 import { createLineIndex, type LineIndex } from './position.js';
 import type { Heading as MdastHeading, PhrasingContent } from 'mdast';
-import type { CodeBlock, DocModel, Heading, Link, ParseProblem } from './types.js';
+import type { CodeBlock, DocModel, Link, ParseProblem } from './types.js';
 
 /**
  * The same `DocModel` as {@link parseDoc}, fast: a line scanner that reads
@@ -148,15 +148,7 @@ export function scan({ path, text, anchorsMaintainCase = false }: ParseDocOption
       const contentStart = at + heading[1]!.length + 1;
       const node = headingNode(text, contentStart, lineEnd, heading[1]!.length as MdastHeading['depth']);
       if (!node) return fail();
-      const anchor = anchorFor(node);
-      const entry: Heading = {
-        depth: node.depth,
-        text: anchor.text,
-        id: anchor.id,
-        anchor: node.depth === 1 ? null : anchor.id,
-        explicitId: anchor.explicit,
-        place: index.span(at, lineEnd),
-      };
+      const entry = headingEntry(node.depth, anchorFor(node), index.span(at, lineEnd));
       model.headings.push(entry);
       if (node.depth <= 2) section = node.depth === 2 ? model.headings.length - 1 : null;
       previous = { kind: 'heading' };

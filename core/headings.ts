@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { Heading as MdastHeading, PhrasingContent } from 'mdast';
+import type { Heading, Span } from './types.js';
 
 /**
  * Heading anchors exactly as Docusaurus's `headings` remark plugin computes
@@ -53,4 +54,9 @@ export function createHeadingAnchors(options: { maintainCase?: boolean } = {}) {
     if (classic.id) return { text: classic.text, id: classic.id, explicit: true };
     return { text: fullText, id: slugger.slug(fullText, options.maintainCase ?? false), explicit: false };
   };
+}
+
+/** The model's heading: Docusaurus renders the h1 without an `id`, so its anchor is null. */
+export function headingEntry(depth: MdastHeading['depth'], anchor: HeadingAnchor, place: Span): Heading {
+  return { depth, text: anchor.text, id: anchor.id, anchor: depth === 1 ? null : anchor.id, explicitId: anchor.explicit, place };
 }

@@ -2,14 +2,13 @@ import { toString } from 'mdast-util-to-string';
 import type { Code, Heading as MdastHeading, Nodes, Parents, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { parseMarkdown, formatOf } from './markdown.js';
-import { createHeadingAnchors } from './headings.js';
+import { createHeadingAnchors, headingEntry } from './headings.js';
 import { parseFrontMatterYaml, emptyFrontMatter } from './frontmatter.js';
 import { createLineIndex, spanOf, startOfDocument, type LineIndex } from './position.js';
 import type {
   CodeBlock,
   DocModel,
   FrontMatter,
-  Heading,
   HtmlAnchor,
   Link,
   ParseProblem,
@@ -181,15 +180,7 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
   const visit = (node: Nodes, parent: Parents | null, indexInParent: number, insideJsx: boolean): void => {
     switch (node.type) {
       case 'heading': {
-        const anchor = anchorFor(node as MdastHeading);
-        const heading: Heading = {
-          depth: node.depth,
-          text: anchor.text,
-          id: anchor.id,
-          anchor: node.depth === 1 ? null : anchor.id,
-          explicitId: anchor.explicit,
-          place: spanOf(node.position),
-        };
+        const heading = headingEntry(node.depth, anchorFor(node as MdastHeading), spanOf(node.position));
         model.headings.push(heading);
         if (node.depth <= 2) currentSection = node.depth === 2 ? model.headings.length - 1 : null;
         break;
