@@ -1,4 +1,4 @@
-import { extractProcedure, type StepLang, type StepParam } from '../../core/steps.js';
+import { extractProcedure, type Step, type StepParam } from '../../core/steps.js';
 import { routeOf } from '../../core/routes.js';
 import { docPathOf } from '../../core/check.js';
 import type { DocModel } from '../../core/types.js';
@@ -25,18 +25,8 @@ export interface ExportedDoc {
   steps: ExportedStep[];
 }
 
-export interface ExportedStep {
-  id: string;
-  title: string;
-  section: string | null;
-  lang: StepLang;
-  /** Exactly the text to run. */
-  command: string;
-  expect: string | null;
-  timeMinutes: number | null;
-  danger: boolean;
-  line: number;
-}
+/** The exported fields of a core `Step`, in the contract's order (`command` is exactly the text to run). */
+export type ExportedStep = Pick<Step, 'id' | 'title' | 'section' | 'lang' | 'command' | 'expect' | 'timeMinutes' | 'danger' | 'line'>;
 
 export interface CreateChecklistExportOptions {
   /** Parsed docs; `path` relative to the exported folder. */
