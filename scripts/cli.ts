@@ -1,12 +1,13 @@
-import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { commands } from './commands/index.js';
+import { packageRoot } from './root.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * One module per command in `scripts/commands/<name>.ts`, each exporting
- * `summary` (one line for `handbook --help`) and `run(argv, io)` returning the
- * exit code. The library code they call never prints; commands report.
+ * One module per command in `scripts/commands/<name>.ts` exporting
+ * `run(argv, io)` that returns the exit code, listed with its summary in
+ * `scripts/commands/index.ts`. The library code they call never prints;
+ * commands report.
  */
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -17,34 +18,19 @@ export interface CommandIo {
 }
 
 export interface CommandModule {
-  summary: string;
   run(argv: string[], io: CommandIo): Promise<number>;
 }
 
-const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
-
-async function commandNames(): Promise<string[]> {
-  const files = await readdir(commandsDir).catch(() => [] as string[]);
-  return files
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_'))
-    .map((f) => f.slice(0, -3))
-    .sort();
-}
-
 function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../package.json') as { version: string }).version;
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: string[], io: CommandIo = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
-  const names = await commandNames();
+  const names = Object.keys(commands).sort();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const lines = ['Usage: handbook <command> [options]', '', 'Commands:'];
-    for (const n of names) {
-      const mod = (await import(join(commandsDir, `${n}.ts`))) as CommandModule;
-      lines.push(`  ${n.padEnd(10)}${mod.summary}`);
-    }
+    for (const n of names) lines.push(`  ${n.padEnd(10)}${commands[n]!.summary}`);
     lines.push('', 'Run `handbook <command> --help` for the options of a command.');
     io.stdout.write(lines.join('\n') + '\n');
     return name ? 0 : 2;
@@ -53,11 +39,11 @@ export async function main(argv: string[], io: CommandIo = defaultIo()): Promise
     io.stdout.write(version() + '\n');
     return 0;
   }
-  if (!names.includes(name)) {
+  if (!Object.hasOwn(commands, name)) {
     io.stderr.write(`handbook: unknown command '${name}'. Commands: ${names.join(', ')}. See 'handbook --help'.\n`);
     return 2;
   }
-  const mod = (await import(join(commandsDir, `${name}.ts`))) as CommandModule;
+  const mod = await commands[name]!.load();
   try {
     return await mod.run(rest, io);
   } catch (error) {

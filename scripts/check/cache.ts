@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { parseDocFast } from '../../core/fast-parse.js';
+import { packageRoot } from '../root.js';
 import { parseMarkdown } from '../../core/markdown.js';
 import type { DocModel } from '../../core/index.js';
 
@@ -23,7 +23,7 @@ const FORMAT = 1;
  */
 async function parserVersion(): Promise<string> {
   const hash = createHash('sha1').update(String(FORMAT));
-  const core = fileURLToPath(new URL('../../core/', import.meta.url));
+  const core = join(packageRoot, 'core');
   for (const file of ['parse.ts', 'fast-parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', '../package-lock.json']) {
     hash.update(file).update(await readFile(join(core, file)).catch(() => Buffer.from('missing')));
   }

@@ -9,7 +9,6 @@ import { cacheDirOf } from '../check/cache.js';
 import { withReferrers } from '../check/referrers.js';
 import { reporters, type Format } from '../reporters/index.js';
 
-export const summary = 'Check every doc: version headers, links and anchors, structure; file:line:column diagnostics';
 
 const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict]
 

@@ -5,7 +5,6 @@ import { createChecklistExport } from '../../plugins/checklist/export.js';
 import { loadDocs } from '../../plugins/checklist/load.js';
 import type { CommandIo } from '../cli.js';
 
-export const summary = 'Print the checklists of every procedure as JSON (the same as build/checklists.json)';
 
 const help = `Usage: handbook export [--cwd DIR] [--docs DIR] [--out FILE]
 

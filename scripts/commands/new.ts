@@ -6,7 +6,6 @@ import type { CommandIo } from '../cli.js';
 import { todayOf } from '../check/load.js';
 import { DOC_TYPES, renderTemplate, titleFromPath, type DocType } from '../new/templates.js';
 
-export const summary = 'Create a runbook, procedure, checklist or guide from a template that passes `handbook check`';
 
 const help = `Usage: handbook new <runbook|procedure|checklist|guide> <path> [--system S] [--owner O] [--title T]
 

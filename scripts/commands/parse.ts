@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { parseDoc } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
 
-export const summary = 'Print the core model of one document as JSON (for debugging rules and plugins)';
 
 const help = `Usage: handbook parse <file> [--cwd DIR]
 

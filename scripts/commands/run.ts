@@ -14,7 +14,6 @@ import { createTtyPrompter, PromptInterrupted, type Prompter } from '../run/prom
 import { runSteps, type Interruption } from '../run/runner.js';
 import type { RunLog, RunOutcome, StepRecord } from '../run/types.js';
 
-export const summary = "Execute a procedure's steps from the terminal: plan, confirmation, stop on failure, run log";
 
 const help = `Usage: handbook run <doc path or id> [options]
 
