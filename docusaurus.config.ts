@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 import handbookCheck from './plugins/check/index';
+import handbookDocs from './plugins/docs/index';
 import siteData from './plugins/site-data/index';
 
 const config: Config = {
@@ -50,19 +51,28 @@ const config: Config = {
     ],
   ],
 
-  // build/checklists.json: the steps of every procedure, for `handbook run`.
-  plugins: [checklistExport, handbookCheck, siteData],
+  plugins: [
+    // Docusaurus's docs plugin, each doc carrying its own backlinks (plugins/docs, from plugins/site-data).
+    [
+      handbookDocs,
+      {
+        sidebarPath: './sidebars.ts',
+        routeBasePath: '/docs',
+        // Fenced shell commands become checklist steps (plugins/checklist).
+        remarkPlugins: [remarkChecklist],
+      },
+    ],
+    // build/checklists.json: the steps of every procedure, for `handbook run`.
+    checklistExport,
+    handbookCheck,
+    siteData,
+  ],
 
   presets: [
     [
       'classic',
       {
-        docs: {
-          sidebarPath: './sidebars.ts',
-          routeBasePath: '/docs',
-          // Fenced shell commands become checklist steps (plugins/checklist).
-          remarkPlugins: [remarkChecklist],
-        },
+        docs: false,
         blog: false,
         theme: { customCss: ['./src/css/custom.css', './src/css/site.css'] },
       } satisfies Preset.Options,

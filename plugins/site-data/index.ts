@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import type { LoadContext, Plugin } from '@docusaurus/types';
+import type { LoadContext, Plugin, RouteConfig } from '@docusaurus/types';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
+import { freshnessView, homeView, listingView } from '../../core/site/views.js';
 import { loadCheckInput } from '../../scripts/check/load.js';
 
 export type { SiteDoc, SiteIndex, SiteSystem } from '../../core/site/index.js';
+export type { DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';
 
 /** Options of the `handbook-site-data` plugin. */
 export interface SiteDataOptions {
@@ -31,11 +33,35 @@ export function normaliseOptions(options: unknown): SiteDataOptions {
 /** URL slug of a system or type name for its listing page. */
 export const listingSlug = (name: string) => encodeURIComponent(name.toLowerCase().replace(/\s+/g, '-'));
 
+/** Where the site's own pages are, and the component each one renders. */
+export const PAGE_COMPONENTS = {
+  home: '@site/src/components/Home/index.tsx',
+  freshness: '@site/src/components/Freshness/index.tsx',
+  listing: '@site/src/components/SiteListing/index.tsx',
+} as const;
+
+/**
+ * The routes of the site's own pages, each with only the data it shows as
+ * route props (a JSON module loaded with that page): the home page, `/freshness`,
+ * one page per system (`/systems/<name>`, with its link graph) and per type
+ * (`/types/<type>`). Pure, for tests.
+ */
+export function siteRoutes(index: SiteIndex, baseUrl: string): RouteConfig[] {
+  const path = (...parts: string[]) => `${baseUrl.replace(/\/+$/, '')}/${parts.join('/')}`;
+  return [
+    { path: path(), component: PAGE_COMPONENTS.home, exact: true, props: { view: homeView(index) } },
+    { path: path('freshness'), component: PAGE_COMPONENTS.freshness, exact: true, props: { view: freshnessView(index) } },
+    ...index.systems.map((system) => ({ path: path('systems', listingSlug(system.name)), component: PAGE_COMPONENTS.listing, exact: true, props: { view: listingView(index, 'system', system.name) } })),
+    ...index.types.map((type) => ({ path: path('types', listingSlug(type)), component: PAGE_COMPONENTS.listing, exact: true, props: { view: listingView(index, 'type', type) } })),
+  ];
+}
+
 /**
  * The site's index of documents, computed at build time with the core
- * (`createSiteIndex`): global data for the home page, `/freshness` and the
- * "Referenced by" footer, and one listing page per system (`/systems/<name>`,
- * with its link graph) and per type (`/types/<type>`).
+ * (`createSiteIndex`). Nothing goes into global data (which every page
+ * loads): the site's pages get their own view as route props
+ * (`siteRoutes`), and each doc page its backlinks through the docs plugin
+ * (plugins/docs, which reads this plugin's content).
  */
 export default function siteDataPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
   const options = normaliseOptions(rawOptions);
@@ -56,16 +82,9 @@ export default function siteDataPlugin(context: LoadContext, rawOptions: unknown
       }
     },
 
-    async contentLoaded({ content: loaded, actions }) {
-      const content = loaded as SiteIndex;
-      actions.setGlobalData(content);
-      const listing = '@site/src/components/SiteListing/index.tsx';
-      for (const system of content.systems) {
-        actions.addRoute({ path: `/systems/${listingSlug(system.name)}`, component: listing, exact: true, props: { kind: 'system', name: system.name } });
-      }
-      for (const type of content.types) {
-        actions.addRoute({ path: `/types/${listingSlug(type)}`, component: listing, exact: true, props: { kind: 'type', name: type } });
-      }
+    async contentLoaded({ content, actions }) {
+      // Typed `unknown` by Docusaurus's config types; it is what loadContent returned.
+      for (const route of siteRoutes(content as SiteIndex, context.baseUrl)) actions.addRoute(route);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -106,6 +106,35 @@ describe('the handbook site for readers', () => {
     const titles = await section.locator('li a').allTextContents();
     const byPath = new Map(index.docs.map((d) => [d.path, d.title]));
     expect(titles.sort()).toEqual(target.referencedBy.map((p) => byPath.get(p)!).sort());
+    await context.close();
+  });
+
+  it('page weight: no page loads the site index; a doc page carries its own backlinks, in the static HTML', async () => {
+    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text());
+    });
+    await openHydrated(page, server.url + procedure.permalink);
+    const bodies = await Promise.all(scripts);
+    expect(bodies.length).toBeGreaterThan(0);
+    // `linksTo` exists only in the full index; `"handbook-site-data":{"default"` only in global data.
+    for (const body of bodies) {
+      expect(body).not.toContain('"linksTo"');
+      expect(body).not.toContain('"handbook-site-data":{"default"');
+    }
+    const html = readFileSync(join(buildDir, procedure.permalink, 'index.html'), 'utf8');
+    const byPath = new Map(index.docs.map((d) => [d.path, d.title]));
+    const footer = html
+      .slice(html.indexOf('id=referenced-by'))
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    expect(procedure.referencedBy.length).toBeGreaterThan(0);
+    for (const path of procedure.referencedBy) expect(footer).toContain(byPath.get(path)!);
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import { isOverdue, listingPath, type SiteDoc } from '../SiteData';
+import { isOverdue, listingPath, type ListedDoc } from '../SiteData';
 import styles from './styles.module.css';
 
 type Column = 'system' | 'type' | 'title' | 'owner' | 'version' | 'status' | 'lastUpdated' | 'reviewDue';
@@ -18,7 +18,7 @@ const columns: { key: Column; label: string }[] = [
 ];
 
 /** Semver-aware comparison for the version column, text for the others; empty cells last. */
-function compare(a: SiteDoc, b: SiteDoc, key: Column): number {
+function compare(a: ListedDoc, b: ListedDoc, key: Column): number {
   const x = a[key];
   const y = b[key];
   if (x === y) return 0;
@@ -32,17 +32,17 @@ function compare(a: SiteDoc, b: SiteDoc, key: Column): number {
 }
 
 /** What needs attention in a row, as words (colour is never the only signal). */
-export function flagsOf(doc: SiteDoc, today: string): string[] {
+export function flagsOf(doc: ListedDoc, today: string): string[] {
   const flags: string[] = [];
   if (isOverdue(doc, today)) flags.push('review overdue');
   if (doc.status === 'draft') flags.push('draft');
   if (doc.status === 'deprecated') flags.push('deprecated');
-  if (doc.referencedBy.length === 0) flags.push('no backlinks');
+  if (doc.backlinks === 0) flags.push('no backlinks');
   return flags;
 }
 
 export interface DocTableProps {
-  docs: SiteDoc[];
+  docs: ListedDoc[];
   today: string;
   /** Show the system and type filters (off on a system's own page). */
   filters?: boolean;
@@ -75,7 +75,7 @@ export default function DocTable({ docs, today, filters = true, caption }: DocTa
     overdue: docs.filter((d) => isOverdue(d, today)).length,
     draft: docs.filter((d) => d.status === 'draft').length,
     deprecated: docs.filter((d) => d.status === 'deprecated').length,
-    orphans: docs.filter((d) => d.referencedBy.length === 0).length,
+    orphans: docs.filter((d) => d.backlinks === 0).length,
   };
 
   return (

@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'react';
-import { usePluginData } from '@docusaurus/useGlobalData';
-import type { SiteDoc, SiteIndex } from '../../../core/site/index';
+import type { ListedDoc } from '../../../core/site/views';
 
-export type { SiteDoc, SiteIndex, SiteSystem } from '../../../core/site/index';
-
-/** The build-time index of every doc (plugins/site-data). */
-export function useSiteIndex(): SiteIndex {
-  return (usePluginData('handbook-site-data') ?? { today: '', docs: [], systems: [], types: [] }) as SiteIndex;
-}
+export type { SiteSystem } from '../../../core/site/index';
+export type { DocLink, DocView, FreshnessView, HomeView, ListedDoc, ListingView } from '../../../core/site/views';
 
 /**
  * Today as `YYYY-MM-DD`: the build's today during the build, the reader's
@@ -25,7 +20,7 @@ export function useToday(buildToday: string): string {
 }
 
 /** Whether a doc's review is past due on `today` (deprecated docs never are). */
-export function isOverdue(doc: SiteDoc, today: string): boolean {
+export function isOverdue(doc: Pick<ListedDoc, 'reviewDue' | 'status'>, today: string): boolean {
   return doc.reviewDue !== null && doc.status !== 'deprecated' && doc.reviewDue < today;
 }
 

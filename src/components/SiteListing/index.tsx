@@ -4,25 +4,17 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Mermaid from '@theme/Mermaid';
 import DocTable from '../DocTable';
-import { listingPath, useSiteIndex, useToday } from '../SiteData';
-
-export interface SiteListingProps {
-  kind: 'system' | 'type';
-  name: string;
-}
+import { listingPath, useToday, type ListingView } from '../SiteData';
 
 /**
  * The page of one system (`/systems/<name>`: owners, its documents, the
  * graph of their links) or one type (`/types/<type>`), added by
- * plugins/site-data.
+ * plugins/site-data with its view (`listingView` in core/site/views.ts).
  */
-export default function SiteListing({ kind, name }: SiteListingProps): ReactNode {
-  const index = useSiteIndex();
-  const today = useToday(index.today);
-  const docs = index.docs.filter((d) => (kind === 'system' ? d.system === name : d.type === name));
-  const system = kind === 'system' ? index.systems.find((s) => s.name === name) : undefined;
+export default function SiteListing({ view }: { view: ListingView }): ReactNode {
+  const { kind, name, docs, system, all: others } = view;
+  const today = useToday(view.today);
   const title = kind === 'system' ? `System: ${name}` : `Type: ${name}`;
-  const others = kind === 'system' ? index.systems.map((s) => s.name) : index.types;
   return (
     <Layout title={title} description={`Every ${kind === 'type' ? name : name + ' document'} of the handbook`}>
       <main className="container margin-vert--lg">

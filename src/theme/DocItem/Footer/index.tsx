@@ -4,15 +4,20 @@ import type FooterType from '@theme/DocItem/Footer';
 import type { WrapperProps } from '@docusaurus/types';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
 import ReferencedBy from '../../../components/ReferencedBy';
+import type { DocView } from '../../../components/SiteData';
 
 type Props = WrapperProps<typeof FooterType>;
 
-/** Docusaurus's doc footer (tags, edit link), preceded by "Referenced by". */
+/**
+ * Docusaurus's doc footer (tags, edit link), preceded by "Referenced by"
+ * when the doc's metadata carries its view (plugins/docs).
+ */
 export default function FooterWrapper(props: Props): ReactNode {
   const { metadata } = useDoc();
+  const view = (metadata as { handbook?: DocView }).handbook;
   return (
     <>
-      <ReferencedBy permalink={metadata.permalink} />
+      {view && <ReferencedBy view={view} />}
       <Footer {...props} />
     </>
   );

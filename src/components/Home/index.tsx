@@ -3,27 +3,19 @@ import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { listingPath, useSiteIndex, type SiteDoc } from '../components/SiteData';
-import styles from './index.module.css';
-
-const onCallPattern = /\b(incident|escalation|escalate|emergency|contacts)\b/i;
-
-/** Docs an operator reaches for first: incident response, escalation and emergency pages. */
-function onCallDocs(docs: SiteDoc[]): SiteDoc[] {
-  return docs.filter((d) => d.status !== 'deprecated' && (onCallPattern.test(d.title) || d.tags.some((t) => /^(incident|escalation)$/.test(t)))).slice(0, 8);
-}
+import { listingPath, type HomeView } from '../SiteData';
+import styles from './styles.module.css';
 
 /**
- * The home page: "On call? Start here" with the search box first, the
- * incident and escalation pages, the systems with owners and page counts,
- * and the most recently updated documents, all from the build-time index.
+ * The home page (route `/`, added by plugins/site-data): "On call? Start
+ * here" with the search box first, the incident and escalation pages, the
+ * systems with owners and page counts, and the most recently updated
+ * documents, as computed at build time (`homeView` in core/site/views.ts).
  */
-export default function Home(): ReactNode {
-  const index = useSiteIndex();
+export default function Home({ view }: { view: HomeView }): ReactNode {
   const searchId = useId();
   const searchAction = useBaseUrl('/search');
-  const recent = [...index.docs].filter((d) => d.lastUpdated).sort((a, b) => b.lastUpdated!.localeCompare(a.lastUpdated!) || a.title.localeCompare(b.title)).slice(0, 8);
-  const runbooks = index.docs.filter((d) => d.type === 'runbook').length;
+  const { onCall, recent, runbooks, systems } = view;
   return (
     <Layout title="Operations Handbook" description="Runbooks, procedures and checklists for on-call and platform teams">
       <main className="container margin-vert--lg">
@@ -42,7 +34,7 @@ export default function Home(): ReactNode {
             </div>
           </form>
           <ul className={styles.quick}>
-            {onCallDocs(index.docs).map((d) => (
+            {onCall.map((d) => (
               <li key={d.path}>
                 <Link to={d.permalink}>{d.title}</Link>
                 {d.system && <span className={styles.muted}> · {d.system}</span>}
@@ -60,7 +52,7 @@ export default function Home(): ReactNode {
               Systems
             </Heading>
             <ul className={styles.systems}>
-              {index.systems.map((s) => (
+              {systems.map((s) => (
                 <li key={s.name}>
                   <Link to={listingPath('system', s.name)} className={styles.systemName}>
                     {s.name}

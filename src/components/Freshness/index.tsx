@@ -1,17 +1,16 @@
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import DocTable from '../components/DocTable';
-import { useSiteIndex, useToday } from '../components/SiteData';
+import DocTable from '../DocTable';
+import { useToday, type FreshnessView } from '../SiteData';
 
 /**
- * `/freshness`: every document with its version header, from the build-time
- * index; overdue reviews, drafts and deprecated docs highlighted; sorting and
- * filtering happen in the browser.
+ * `/freshness` (added by plugins/site-data): every document with its
+ * version header, from the build-time index; overdue reviews, drafts and
+ * deprecated docs highlighted; sorting and filtering happen in the browser.
  */
-export default function Freshness(): ReactNode {
-  const index = useSiteIndex();
-  const today = useToday(index.today);
+export default function Freshness({ view }: { view: FreshnessView }): ReactNode {
+  const today = useToday(view.today);
   return (
     <Layout title="Freshness" description="Every document of the handbook: owner, version, status, last update and review date">
       <main className="container margin-vert--lg">
@@ -20,7 +19,7 @@ export default function Freshness(): ReactNode {
           Every document of the handbook with its version header, as of {today}. Reviews fall due <code>review_every</code> (default 180 days) after{' '}
           <code>last_updated</code>. Click a column to sort.
         </p>
-        <DocTable docs={index.docs} today={today} caption="Documents by review date" />
+        <DocTable docs={view.docs} today={today} caption="Documents by review date" />
       </main>
     </Layout>
   );
