@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIRS = ['core', 'scripts'];
 
-/** A fingerprint of the CLI's sources: path, size and mtime of each, and the lockfile. */
+/** A fingerprint of the CLI's sources: path, size and mtime of each. */
 async function sourceFingerprint() {
   const hash = createHash('sha1');
   const walk = async (dir) => {
@@ -31,8 +31,11 @@ async function sourceFingerprint() {
     }
   };
   for (const dir of SOURCE_DIRS) await walk(dir);
-  const lock = await stat(join(root, 'package-lock.json')).catch(() => null);
-  hash.update(`lock\0${lock?.size}\0${lock?.mtimeMs}\n`);
+  // The lockfile (bundled dependencies) and this file (the bundler's options).
+  for (const file of ['package-lock.json', 'bin/handbook.mjs']) {
+    const info = await stat(join(root, file)).catch(() => null);
+    hash.update(`${file}\0${info?.size}\0${info?.mtimeMs}\n`);
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -57,7 +60,12 @@ async function bundledEntry() {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
+      // Dependencies are bundled too: Node's ESM loader spends more time
+      // resolving and linking remark's hundreds of small modules than running
+      // them. The two heavy lazy ones (loaded only for diagrams) stay outside.
+      external: ['jsdom', 'mermaid'],
+      // Some dependencies are CommonJS and require() Node built-ins.
+      banner: { js: "import { createRequire as __handbookCreateRequire } from 'node:module'; const require = __handbookCreateRequire(import.meta.url);" },
       define: { __HANDBOOK_ROOT__: JSON.stringify(root) },
       logLevel: 'silent',
     });
