@@ -2,7 +2,8 @@ import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnos
 import { routeOf, type DocRoute } from './routes.js';
 import { createSuppressions } from './suppression.js';
 import type { CheckInput, CorpusIndex, Rule } from './rules/types.js';
-import type { DocModel } from './types.js';
+import { isDocModel } from './summary.js';
+import type { DocSummary } from './types.js';
 
 export interface RunChecksOptions {
   /** `--strict`: warnings count as errors. */
@@ -17,12 +18,36 @@ export function docPathOf(path: string, docsDir: string): string {
   return docsDir === '.' || docsDir === '' ? path : path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 
+/**
+ * Routes by doc object: the CLI builds a corpus over the summaries to find
+ * the docs to check, then another with their full models; a doc's route is
+ * computed once (for one docs folder and route base path).
+ */
+const routeMemo = new WeakMap<DocSummary, { key: string; route: DocRoute }>();
+
+/**
+ * Gives the core a route computed in an earlier run for this doc, docs folder
+ * and route base path (the check cache keeps them), so that a corpus of
+ * cached docs is indexed without reading their front matter.
+ */
+export function rememberRoute(doc: DocSummary, docsDir: string, routeBasePath: string, route: DocRoute): void {
+  routeMemo.set(doc, { key: `${docsDir}\0${routeBasePath}`, route });
+}
+
 export function createCorpusIndex(input: CheckInput): CorpusIndex {
-  const byPath = new Map<string, DocModel>();
+  const byPath = new Map<string, DocSummary>();
   const routes = new Map<string, DocRoute>();
+  const key = `${input.docsDir}\0${input.routeBasePath}`;
   for (const doc of input.docs) {
     byPath.set(doc.path, doc);
-    routes.set(doc.path, routeOf(docPathOf(doc.path, input.docsDir), doc.frontMatter.data, input.routeBasePath));
+    const memo = routeMemo.get(doc);
+    if (memo && memo.key === key) {
+      routes.set(doc.path, memo.route);
+      continue;
+    }
+    const route = routeOf(docPathOf(doc.path, input.docsDir), doc.frontMatter.data, input.routeBasePath);
+    routeMemo.set(doc, { key, route });
+    routes.set(doc.path, route);
   }
   return { byPath, routes };
 }
@@ -39,6 +64,8 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
   await Promise.all(
     input.docs.map(async (doc) => {
       if (options.only && !options.only.has(doc.path)) return;
+      // A bug of the caller, not of the doc: it must load the full model of every doc it wants checked.
+      if (!isDocModel(doc)) throw new Error(`runChecks: \`${doc.path}\` is to be checked but was given as a summary, expected its full model`);
       const suppressed = createSuppressions(doc);
       const keep = (d: Diagnostic) => {
         const line = d.place && 'start' in d.place ? d.place.start.line : 1;
@@ -65,8 +92,10 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
   return diagnostics.sort(compareDiagnostics);
 }
 
-/** Defaults for a folder of Markdown without any Docusaurus config. */
-export function defaultCheckInput(partial: Partial<CheckInput> & Pick<CheckInput, 'docs' | 'today'>): CheckInput {
+/** Defaults for a folder of Markdown without any Docusaurus config; the docs keep their type (full models stay full). */
+export function defaultCheckInput<Doc extends DocSummary>(
+  partial: Partial<Omit<CheckInput, 'docs'>> & Pick<CheckInput, 'today'> & { docs: readonly Doc[] },
+): Omit<CheckInput, 'docs'> & { docs: readonly Doc[] } {
   return {
     docsDir: 'docs',
     files: new Set(),

@@ -8,12 +8,13 @@ export { parseMarkdown, formatOf, type MarkdownFormat } from './markdown.js';
 export { createHeadingAnchors, parseClassicHeadingId } from './headings.js';
 export { createLineIndex, type LineIndex } from './position.js';
 export type * from './types.js';
+export { summaryOf, isDocModel } from './summary.js';
 export { routeOf, type DocRoute } from './routes.js';
-export { runChecks, createCorpusIndex, defaultCheckInput, docPathOf, type RunChecksOptions } from './check.js';
+export { runChecks, createCorpusIndex, rememberRoute, defaultCheckInput, docPathOf, type RunChecksOptions } from './check.js';
 export { createDiagnostic, toJson, severityOf, compareDiagnostics, type Diagnostic, type DiagnosticJson, type Severity } from './diagnostics.js';
 export { createSuppressions } from './suppression.js';
 export { rules } from './rules/index.js';
-export type { Rule, CheckInput, CheckServices, DocRuleContext, CorpusIndex } from './rules/types.js';
+export type { Rule, CheckInput, FullCheckInput, CheckServices, DocRuleContext, CorpusIndex } from './rules/types.js';
 export {
   extractProcedure,
   parseStepMeta,

@@ -138,3 +138,18 @@ export interface DocModel {
    */
   readonly tree?: import('mdast').Root;
 }
+
+/**
+ * What the other docs of a check need to know about a doc: the inputs of its
+ * route, its anchors and where its links point. A `DocModel` is one. A
+ * re-check of a few docs loads full models only for the docs it reports on
+ * and this much for the rest (see `summaryOf`).
+ */
+export interface DocSummary {
+  path: string;
+  /** The front matter keys that decide the doc's route. */
+  frontMatter: { data: { id?: unknown; slug?: unknown } };
+  headings: readonly Pick<Heading, 'depth' | 'id' | 'anchor'>[];
+  htmlAnchors: readonly Pick<HtmlAnchor, 'id' | 'attribute'>[];
+  links: readonly Pick<Link, 'kind' | 'url'>[];
+}

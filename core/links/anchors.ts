@@ -1,4 +1,4 @@
-import type { DocModel } from '../types.js';
+import type { DocSummary } from '../types.js';
 import type { LinkIndex } from './resolve.js';
 import { closest } from './suggest.js';
 
@@ -8,9 +8,9 @@ import { closest } from './suggest.js';
  * `decodeURIComponent`-decoded fragment; an empty fragment is fine. Returns
  * the message for a broken anchor, or null.
  */
-export function checkAnchor(index: LinkIndex, source: DocModel, target: DocModel, hash: string | undefined): string | null {
+export function checkAnchor(index: LinkIndex, source: DocSummary, target: DocSummary, hash: string | undefined): string | null {
   if (hash === undefined || hash === '') return null;
-  const anchors = index.anchors.get(target.path) ?? new Set<string>();
+  const anchors = index.anchorsOf(target.path);
   let decoded = hash;
   try {
     decoded = decodeURIComponent(hash);
@@ -18,7 +18,7 @@ export function checkAnchor(index: LinkIndex, source: DocModel, target: DocModel
     // Kept raw, like the site's checker would fail to decode it.
   }
   if (anchors.has(hash) || anchors.has(decoded)) return null;
-  const where = target === source ? 'this doc' : `\`${target.path}\``;
+  const where = target.path === source.path ? 'this doc' : `\`${target.path}\``;
   const html = target.htmlAnchors.find((a) => a.id === hash || a.id === decoded);
   if (html) {
     return `Unexpected link to raw HTML anchor \`#${hash}\` (\`${html.attribute}="${html.id}"\` in ${where}): the site's link checker does not see raw HTML ids, expected a heading anchor; put \`{#${html.id}}\` on a heading instead`;

@@ -7,24 +7,30 @@
  * repository come in `CheckInput.files`.
  */
 import type { CheckInput, CorpusIndex } from '../rules/types.js';
-import type { DocModel, Link } from '../types.js';
+import type { DocSummary, Link } from '../types.js';
 import { baseName, closest } from './suggest.js';
 
-/** The facts every link rule needs, computed once per check. */
+/**
+ * The facts every link rule needs, computed once per check. Only what every
+ * link needs is built up front (the doc of each permalink); anchors are
+ * collected per target doc when first asked for, and the folder listings
+ * for did-you-mean and the case-insensitive file index only when a link is
+ * broken: a re-check of a few docs in a corpus of 10,000 pays for neither.
+ */
 export interface LinkIndex {
   input: CheckInput;
   corpus: CorpusIndex;
   /** Doc path (relative to cwd) by permalink, with and without a trailing slash. */
   byPermalink: Map<string, string>;
+  /** Heading anchors (h2-h6) of a doc, by doc path. */
+  anchorsOf(path: string): ReadonlySet<string>;
   /** Every doc and file path, by its lower-cased path (for case mismatches). */
-  byLowerPath: Map<string, string>;
-  /** Heading anchors (h2-h6) of each doc, by doc path. */
-  anchors: Map<string, Set<string>>;
+  readonly byLowerPath: ReadonlyMap<string, string>;
   /** Doc paths and permalinks by their folder, for bounded did-you-mean searches. */
-  docsByDir: Map<string, string[]>;
-  permalinksByDir: Map<string, string[]>;
+  readonly docsByDir: ReadonlyMap<string, string[]>;
+  readonly permalinksByDir: ReadonlyMap<string, string[]>;
   /** Files by folder. */
-  filesByDir: Map<string, string[]>;
+  readonly filesByDir: ReadonlyMap<string, string[]>;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
@@ -35,32 +41,82 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 
 const indexes = new WeakMap<CorpusIndex, LinkIndex>();
 
+/** A value computed on first use. */
+function lazy<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
 /** The link index of one check, memoized on the corpus (rules share it). */
 export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
   let index = indexes.get(corpus);
   if (index) return index;
   const byPermalink = new Map<string, string>();
-  const byLowerPath = new Map<string, string>();
-  const anchors = new Map<string, Set<string>>();
-  const docsByDir = new Map<string, string[]>();
-  const permalinksByDir = new Map<string, string[]>();
-  const filesByDir = new Map<string, string[]>();
-  for (const file of input.files) {
-    byLowerPath.set(file.toLowerCase(), file);
-    push(filesByDir, dirnameOf(file), file);
-  }
-  for (const doc of input.docs) {
-    byLowerPath.set(doc.path.toLowerCase(), doc.path);
-    if (isPartial(doc.path, input.docsDir)) continue;
-    push(docsByDir, dirnameOf(doc.path), doc.path);
+  const pages = input.docs.filter((doc) => !isPartial(doc.path, input.docsDir));
+  for (const doc of pages) {
     const permalink = corpus.routes.get(doc.path)!.permalink;
-    const trimmed = permalink.length > 1 ? permalink.replace(/\/$/, '') : permalink;
-    push(permalinksByDir, dirnameOf(trimmed), trimmed);
     byPermalink.set(permalink, doc.path);
     byPermalink.set(permalink.endsWith('/') ? permalink.replace(/\/+$/, '') || '/' : permalink + '/', doc.path);
-    anchors.set(doc.path, new Set(doc.headings.flatMap((h) => (h.anchor === null ? [] : [h.anchor]))));
   }
-  index = { input, corpus, byPermalink, byLowerPath, anchors, docsByDir, permalinksByDir, filesByDir };
+  const anchors = new Map<string, Set<string>>();
+  const byLowerPath = lazy(() => {
+    const map = new Map<string, string>();
+    for (const file of input.files) map.set(file.toLowerCase(), file);
+    for (const doc of input.docs) map.set(doc.path.toLowerCase(), doc.path);
+    return map;
+  });
+  const docsByDir = lazy(() => {
+    const map = new Map<string, string[]>();
+    for (const doc of pages) push(map, dirnameOf(doc.path), doc.path);
+    return map;
+  });
+  const permalinksByDir = lazy(() => {
+    const map = new Map<string, string[]>();
+    for (const doc of pages) {
+      const permalink = corpus.routes.get(doc.path)!.permalink;
+      const trimmed = permalink.length > 1 ? permalink.replace(/\/$/, '') : permalink;
+      push(map, dirnameOf(trimmed), trimmed);
+    }
+    return map;
+  });
+  const filesByDir = lazy(() => {
+    const map = new Map<string, string[]>();
+    for (const file of input.files) push(map, dirnameOf(file), file);
+    return map;
+  });
+  index = {
+    input,
+    corpus,
+    byPermalink,
+    anchorsOf(path) {
+      let set = anchors.get(path);
+      if (!set) {
+        const doc = corpus.byPath.get(path);
+        set = new Set(doc && !isPartial(path, input.docsDir) ? doc.headings.flatMap((h) => (h.anchor === null ? [] : [h.anchor])) : []);
+        anchors.set(path, set);
+      }
+      return set;
+    },
+    get byLowerPath() {
+      return byLowerPath();
+    },
+    get docsByDir() {
+      return docsByDir();
+    },
+    get permalinksByDir() {
+      return permalinksByDir();
+    },
+    get filesByDir() {
+      return filesByDir();
+    },
+  };
   indexes.set(corpus, index);
   return index;
 }
@@ -110,7 +166,7 @@ export type Resolution =
   /** An existing file or static asset (the site bundles it). */
   | { status: 'file'; path: string }
   /** A doc, by Markdown path or by route; `hash` is the raw fragment, if any. */
-  | { status: 'doc'; doc: DocModel; hash: string | undefined; via: 'markdown' | 'route' | 'self' }
+  | { status: 'doc'; doc: DocSummary; hash: string | undefined; via: 'markdown' | 'route' | 'self' }
   /** Broken: `message` says what was found and what was expected. */
   | { status: 'broken'; message: string };
 
@@ -120,7 +176,7 @@ const MARKDOWN_EXTENSION = /\.mdx?$/i;
  * Resolves one link of `doc` the way the built site does. Broken results
  * carry the whole message, with a did-you-mean when a near name exists.
  */
-export function resolveLink(index: LinkIndex, doc: DocModel, link: Link): Resolution {
+export function resolveLink(index: LinkIndex, doc: DocSummary, link: Pick<Link, 'kind' | 'url'>): Resolution {
   const { input } = index;
   const url = link.url;
   if (url === '') {
@@ -172,7 +228,7 @@ export function resolveLink(index: LinkIndex, doc: DocModel, link: Link): Resolu
   return resolveRoute(index, doc, url, local.pathname, local.hash);
 }
 
-function resolveMarkdownLink(index: LinkIndex, doc: DocModel, url: string, decoded: string, hash: string | undefined): Resolution {
+function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, decoded: string, hash: string | undefined): Resolution {
   const { input, corpus } = index;
   const sourceDir = dirnameOf(doc.path);
   let dirs: string[];
@@ -185,7 +241,7 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocModel, url: string, decod
   for (const candidate of candidates) {
     if (candidate === null) continue;
     const target = corpus.byPath.get(candidate);
-    if (target && !isPartial(target.path, input.docsDir)) return { status: 'doc', doc: target, hash, via: target === doc ? 'self' : 'markdown' };
+    if (target && !isPartial(target.path, input.docsDir)) return { status: 'doc', doc: target, hash, via: target.path === doc.path ? 'self' : 'markdown' };
   }
   for (const candidate of candidates) {
     if (candidate === null) continue;
@@ -208,7 +264,7 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocModel, url: string, decod
   };
 }
 
-function resolveRoute(index: LinkIndex, doc: DocModel, url: string, pathname: string, hash: string | undefined): Resolution {
+function resolveRoute(index: LinkIndex, doc: DocSummary, url: string, pathname: string, hash: string | undefined): Resolution {
   const { input, corpus } = index;
   const permalink = pagePathOf(doc, corpus.routes.get(doc.path)!.permalink, input.docsDir);
   let resolved: string;
@@ -222,7 +278,7 @@ function resolveRoute(index: LinkIndex, doc: DocModel, url: string, pathname: st
     const target = index.byPermalink.get(candidate);
     if (target) {
       const targetDoc = corpus.byPath.get(target)!;
-      return { status: 'doc', doc: targetDoc, hash, via: targetDoc === doc ? 'self' : 'route' };
+      return { status: 'doc', doc: targetDoc, hash, via: targetDoc.path === doc.path ? 'self' : 'route' };
     }
   }
   // A file of a static folder served as is (`/img/x.png`, `/files/a.pdf`).
@@ -248,7 +304,7 @@ function resolveRoute(index: LinkIndex, doc: DocModel, url: string, pathname: st
  * category index doc (`index.md`, `README.md`, `ops/ops.md`, no `slug`/`id`)
  * is served with a trailing slash (`/docs/ops/`), verified in a build.
  */
-export function pagePathOf(doc: DocModel, permalink: string, docsDir: string): string {
+export function pagePathOf(doc: DocSummary, permalink: string, docsDir: string): string {
   if (permalink.endsWith('/')) return permalink;
   const fm = doc.frontMatter.data;
   if (typeof fm.slug === 'string' || (typeof fm.id === 'string' && fm.id !== '')) return permalink;
@@ -272,7 +328,7 @@ function caseMessage(url: string, wanted: string, actual: string): string {
   return `Unexpected \`${url}\` (\`${wanted}\`), expected \`${fixedUrl === url ? actual : fixedUrl}\` (\`${actual}\`): file names are case-sensitive on the build machine`;
 }
 
-function missingFileMessage(index: LinkIndex, doc: DocModel, url: string, candidates: (string | null)[], what: 'image' | 'file'): string {
+function missingFileMessage(index: LinkIndex, doc: DocSummary, url: string, candidates: (string | null)[], what: 'image' | 'file'): string {
   const tried = candidates.filter((c): c is string => c !== null);
   for (const candidate of tried) {
     const actual = index.byLowerPath.get(candidate.toLowerCase());

@@ -1,4 +1,4 @@
-import { inboundLinksOf } from '../links/index.js';
+import { referrersOf } from '../links/index.js';
 import type { Rule } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ export const orphanDoc: Rule = {
     if (input.sidebarDocIds === null || input.sidebarDocIds.has(route.id)) return;
     const base = '/' + input.routeBasePath.replace(/^\/+|\/+$/g, '');
     if (route.permalink === base || route.permalink === base + '/' || route.permalink === '/') return;
-    if ((inboundLinksOf(input, corpus).get(doc.path)?.size ?? 0) > 0) return;
+    if (referrersOf(input, corpus, doc.path).size > 0) return;
     report({
       message: `Unexpected orphan doc \`${route.id}\` (\`${route.permalink}\`): no sidebar lists it and no doc links to it, expected a sidebar entry or a link from a related doc`,
       place: doc.headings[0]?.place ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },

@@ -1,4 +1,4 @@
-import type { DocModel, Span } from '../types.js';
+import type { DocModel, DocSummary, Span } from '../types.js';
 import type { Severity } from '../diagnostics.js';
 import type { DocRoute } from '../routes.js';
 
@@ -7,8 +7,13 @@ import type { DocRoute } from '../routes.js';
  * plugin) so rules stay pure: no fs, no git, no processes.
  */
 export interface CheckInput {
-  /** Every document of the docs folder, parsed by the core. `path` is relative to `cwd` with `/`. */
-  docs: DocModel[];
+  /**
+   * Every document of the docs folder, parsed by the core. `path` is relative
+   * to `cwd` with `/`. The docs a check reports on are full models; the
+   * others may be summaries (what links into them need: route, anchors,
+   * links), which is all the cross-doc rules read.
+   */
+  docs: readonly DocSummary[];
   /** The docs folder relative to `cwd` (default `docs`). */
   docsDir: string;
   /** Every file under `cwd` that a link may point at (repository files, static assets), relative with `/`, exact case. */
@@ -30,6 +35,9 @@ export interface CheckInput {
    */
   services: CheckServices;
 }
+
+/** A check input whose docs are all full models (the build plugins, the site index). */
+export type FullCheckInput = Omit<CheckInput, 'docs'> & { docs: readonly DocModel[] };
 
 export interface CheckServices {
   /** Syntax-checks a script with `bash -n` / `sh -n`; null when it parses. */
@@ -61,8 +69,8 @@ export interface DocRuleContext {
 }
 
 export interface CorpusIndex {
-  /** Docs by path relative to `cwd`. */
-  byPath: ReadonlyMap<string, DocModel>;
+  /** Docs by path relative to `cwd` (full models or summaries, see `CheckInput.docs`). */
+  byPath: ReadonlyMap<string, DocSummary>;
   /** Route of every doc, by path relative to `cwd`. */
   routes: ReadonlyMap<string, DocRoute>;
 }

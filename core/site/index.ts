@@ -9,7 +9,7 @@
 import { createCorpusIndex, docPathOf } from '../check.js';
 import { inboundLinksOf } from '../links/graph.js';
 import { dateText, DEFAULT_REVIEW_EVERY, reviewDueOf } from '../review.js';
-import type { CheckInput } from '../rules/types.js';
+import type { FullCheckInput } from '../rules/types.js';
 import type { DocModel } from '../types.js';
 
 /** One document as the site lists it. */
@@ -70,7 +70,7 @@ export function systemOf(doc: DocModel): string | null {
 }
 
 /** Docs of the site, backlinks and per-system graphs, sorted by system then title. */
-export function createSiteIndex(input: CheckInput): SiteIndex {
+export function createSiteIndex(input: FullCheckInput): SiteIndex {
   const corpus = createCorpusIndex(input);
   const inbound = inboundLinksOf(input, corpus);
   const outbound = new Map<string, Set<string>>();

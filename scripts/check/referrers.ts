@@ -1,5 +1,5 @@
 import { createCorpusIndex, type CheckInput } from '../../core/index.js';
-import { inboundLinksOf } from '../../core/links/index.js';
+import { referrersOf } from '../../core/links/index.js';
 
 /**
  * `handbook check <files>`: the selected docs plus every doc whose links
@@ -7,8 +7,8 @@ import { inboundLinksOf } from '../../core/links/index.js';
  * a moved doc is reported where the now-broken links are written.
  */
 export function withReferrers(input: CheckInput, selected: ReadonlySet<string>): Set<string> {
-  const inbound = inboundLinksOf(input, createCorpusIndex(input));
+  const corpus = createCorpusIndex(input);
   const out = new Set(selected);
-  for (const path of selected) for (const from of inbound.get(path) ?? []) out.add(from);
+  for (const path of selected) for (const from of referrersOf(input, corpus, path)) out.add(from);
   return out;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
-import { CheckConfigError, loadCheckInput, normaliseDir, relativePath, todayOf } from '../check/load.js';
+import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, relativePath, todayOf, type LoadCheckInputOptions } from '../check/load.js';
 import { defaultServices } from '../check/services.js';
 import { cacheDirOf } from '../check/cache.js';
 import { withReferrers } from '../check/referrers.js';
@@ -103,9 +103,15 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const unknownRule = values.rules?.split(',').map((id) => id.trim()).find((id) => !rules.some((r) => r.id === id));
     if (unknownRule !== undefined) throw new CheckConfigError(`--rules: unknown rule \`${unknownRule}\`, expected ids of \`handbook check\` rules`);
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
-    const input = await loadCheckInput({ cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env, cacheDir });
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env, cacheDir };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
-    const only = positionals.length === 0 ? undefined : withReferrers(input, new Set(input.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s)))));
+    // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
+    const { input, only } =
+      positionals.length === 0
+        ? { input: await loadCheckInput(loadOptions), only: undefined }
+        : await loadCheckInputFor(loadOptions, (summaries) =>
+            withReferrers(summaries, new Set(summaries.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s))))),
+          );
     const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only } : {}) })).map(toJson);
 
     const invokedFrom = io.cwd;

@@ -1,0 +1,22 @@
+import type { DocModel, DocSummary } from './types.js';
+
+/** The part of a doc's model other docs need (a plain object: it goes into the cache). */
+export function summaryOf(model: DocModel): DocSummary {
+  return {
+    path: model.path,
+    // Only what routes are made of: the rest of the header is the doc's own business.
+    frontMatter: { data: routeKeys(model.frontMatter.data) },
+    headings: model.headings.map(({ depth, id, anchor }) => ({ depth, id, anchor })),
+    htmlAnchors: model.htmlAnchors.map(({ id, attribute }) => ({ id, attribute })),
+    links: model.links.map(({ kind, url }) => ({ kind, url })),
+  };
+}
+
+/** Whether `doc` is a full model (with its text and positions) rather than a summary. */
+export function isDocModel(doc: DocSummary): doc is DocModel {
+  return typeof (doc as Partial<DocModel>).text === 'string';
+}
+
+function routeKeys(data: Record<string, unknown>): { id?: unknown; slug?: unknown } {
+  return { ...('id' in data ? { id: data.id } : {}), ...('slug' in data ? { slug: data.slug } : {}) };
+}

@@ -1,0 +1,102 @@
+import { mkdtemp, rm, writeFile, mkdir, readdir, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCorpusIndex, defaultCheckInput, parseDoc, summaryOf, type DocSummary } from '../../core/index.js';
+import { linkKeysOf } from '../../core/links/index.js';
+import { loadDocSummaries } from '../../scripts/check/cache.js';
+
+/** The fields of a summary (a cached one reads them through getters). */
+const fields = (s: DocSummary) => ({ path: s.path, frontMatter: s.frontMatter, headings: s.headings, htmlAnchors: s.htmlAnchors, links: s.links });
+
+describe('loadDocSummaries: summaries for every doc, full models on demand', () => {
+  let dir = '';
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function site(docs: Record<string, string>) {
+    dir = await mkdtemp(join(tmpdir(), 'handbook-summaries-'));
+    await mkdir(join(dir, 'docs'), { recursive: true });
+    for (const [name, text] of Object.entries(docs)) await writeFile(join(dir, 'docs', name), text);
+    return { cacheDir: join(dir, '.handbook/cache'), paths: Object.keys(docs).map((n) => `docs/${n}`) };
+  }
+
+  const a = '---\nid: first\nlast_updated: 2026-01-02\n---\n\n# A\n\n## Step one\n\n<a id="raw"></a>\n\n[b](./b.md#x)\n';
+  const b = '# B\n\n## X\n\n[a](/docs/first)\n';
+
+  it('gives summaries equal to the parsed models, with routes and link keys, and the models themselves', async () => {
+    const { cacheDir, paths } = await site({ 'a.md': a, 'b.md': b });
+    const cold = await loadDocSummaries(dir, paths, { cacheDir });
+    expect(cold.stats).toEqual({ docs: 2, unchanged: 0, sameHash: 0, parsed: 2 });
+    cold.close();
+
+    const warm = await loadDocSummaries(dir, paths, { cacheDir });
+    expect(warm.stats).toEqual({ docs: 2, unchanged: 2, sameHash: 0, parsed: 0 });
+    const models = [parseDoc({ path: 'docs/a.md', text: a }), parseDoc({ path: 'docs/b.md', text: b })];
+    expect(warm.docs.map(fields)).toEqual(models.map(summaryOf));
+    // Only the route keys of the front matter travel with a summary.
+    expect(warm.docs[0]!.frontMatter.data).toEqual({ id: 'first' });
+    expect(warm.docs.map((d) => linkKeysOf(d))).toEqual([['b.md'], ['first']]);
+    const input = defaultCheckInput({ today: '2026-11-22', docs: warm.docs });
+    expect([...createCorpusIndex(input).routes.values()]).toEqual([
+      { id: 'first', permalink: '/docs/first' },
+      { id: 'b', permalink: '/docs/b' },
+    ]);
+    expect(warm.model('docs/a.md')).toEqual(models[0]);
+    expect(warm.model('docs/a.md').frontMatter.data.last_updated).toBeInstanceOf(Date);
+    expect(warm.model('docs/b.md')).toEqual(models[1]);
+    warm.close();
+  });
+
+  it('parses a doc again when its model is lost from the cache, and recovers from a corrupt index', async () => {
+    const { cacheDir, paths } = await site({ 'a.md': a, 'b.md': b });
+    (await loadDocSummaries(dir, paths, { cacheDir })).close();
+    const [modelsFile] = (await readdir(cacheDir)).filter((f) => f.startsWith('models-'));
+    const loaded = await loadDocSummaries(dir, paths, { cacheDir });
+    await unlink(join(cacheDir, modelsFile!));
+    expect(loaded.model('docs/b.md')).toEqual(parseDoc({ path: 'docs/b.md', text: b }));
+    loaded.close();
+
+    await writeFile(join(cacheDir, 'docs.v8'), 'not a cache');
+    const again = await loadDocSummaries(dir, paths, { cacheDir });
+    expect(again.stats.parsed).toBe(2);
+    expect(again.model('docs/a.md')).toEqual(parseDoc({ path: 'docs/a.md', text: a }));
+    again.close();
+  });
+
+  it('appends edited models, compacts the models file when most of it is stale, and keeps one models file', async () => {
+    const big = (n: number) => `# Doc\n\n${Array.from({ length: 400 }, (_, i) => `## Heading ${n} ${i}\n\nText [x](./b.md#x).\n`).join('\n')}`;
+    const { cacheDir, paths } = await site({ 'a.md': big(0), 'b.md': b });
+    (await loadDocSummaries(dir, paths, { cacheDir })).close();
+    const names = new Set<string>();
+    for (let n = 1; n <= 40; n++) {
+      await writeFile(join(dir, 'docs/a.md'), big(n));
+      const loaded = await loadDocSummaries(dir, paths, { cacheDir });
+      expect(loaded.stats.parsed).toBe(1);
+      loaded.close();
+      const models = (await readdir(cacheDir)).filter((f) => f.startsWith('models-'));
+      expect(models).toHaveLength(1);
+      names.add(models[0]!);
+    }
+    // Compacted at least once (a new file), not on every edit.
+    expect(names.size).toBeGreaterThan(1);
+    expect(names.size).toBeLessThan(20);
+    const last = await loadDocSummaries(dir, paths, { cacheDir });
+    expect(last.stats.unchanged).toBe(2);
+    expect(last.model('docs/a.md')).toEqual(parseDoc({ path: 'docs/a.md', text: big(40) }));
+    expect(last.model('docs/b.md')).toEqual(parseDoc({ path: 'docs/b.md', text: b }));
+    last.close();
+  });
+
+  it('skips writing while another run holds the lock', async () => {
+    const { cacheDir, paths } = await site({ 'a.md': a });
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(join(cacheDir, 'docs.lock'), '');
+    (await loadDocSummaries(dir, paths, { cacheDir })).close();
+    expect((await readdir(cacheDir)).sort()).toEqual(['docs.lock']);
+    await unlink(join(cacheDir, 'docs.lock'));
+    (await loadDocSummaries(dir, paths, { cacheDir })).close();
+    expect((await loadDocSummaries(dir, paths, { cacheDir })).stats.unchanged).toBe(1);
+  });
+});
