@@ -4,8 +4,8 @@
 // compiling a hundred TypeScript modules through a loader hook on every run
 // costs more than the check itself, so the CLI runs from a bundle that
 // esbuild writes once into node_modules/.cache/handbook/ and rebuilds
-// whenever a source file changes (size and mtime of every file under core/
-// and scripts/). If the bundle cannot be written or built (read-only
+// whenever a source file changes (size and mtime of every file under core/,
+// scripts/ and plugins/). If the bundle cannot be written or built (read-only
 // checkout, no esbuild), the sources run through tsx as before.
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['core', 'scripts'];
+// Every folder the CLI imports from (scripts/commands/export.ts uses plugins/checklist/).
+const SOURCE_DIRS = ['core', 'scripts', 'plugins'];
 
 /** A fingerprint of the CLI's sources: path, size and mtime of each. */
 async function sourceFingerprint() {
