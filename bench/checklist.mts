@@ -9,11 +9,16 @@
  * 2. Page weight: the JavaScript Chromium downloads for one procedure page,
  *    gzipped, with and without the plugin. Budget: at most +15 KB.
  *
+ * Every build is from cold: `.docusaurus/` and `build/` removed, and Rspack's
+ * persistent cache off (`DOCUSAURUS_NO_PERSISTENT_CACHE=1`), so each build
+ * compiles every doc through the remark plugins.
+ *
  * Usage: npx tsx bench/checklist.mts [--docs N] [--rounds R]
  * Prints one JSON object; results are recorded in BENCHMARKS.md.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -153,7 +158,10 @@ async function build(siteDir: string): Promise<{ wall: number; cpu: number }> {
   const { stdout } = await run('bash', ['-c', '"$@" >/dev/null 2>&1 || exit 1; times', 'bench', bin, 'build', siteDir], {
     cwd: repoRoot,
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
+    // From cold for real: Rspack's persistent cache lives in the repository's
+    // node_modules/.cache (shared by every site built from here) and does not
+    // know the remark plugin, so a warm or stale cache would hide its cost.
+    env: { ...process.env, NO_COLOR: '1', DOCUSAURUS_NO_PERSISTENT_CACHE: '1' },
   });
   const wall = (performance.now() - start) / 1000;
   const children = stdout.trim().split('\n').at(-1)!;
@@ -188,12 +196,14 @@ async function main(): Promise<void> {
   const off = await writeSite('bench-checklist-off', docs, false);
   const on = await writeSite('bench-checklist-on', docs, true);
   const times = { off: [] as { wall: number; cpu: number }[], on: [] as { wall: number; cpu: number }[] };
+  const load: number[] = [];
   for (let r = 0; r < rounds; r++) {
     // Alternate so drift in machine load hits both sides alike.
     for (const side of r % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
       const t = await build(side === 'off' ? off : on);
+      load.push(Math.round(loadavg()[0]! * 10) / 10);
       times[side].push({ wall: Math.round(t.wall * 10) / 10, cpu: Math.round(t.cpu * 10) / 10 });
-      process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU\n`);
+      process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, load ${load.at(-1)}\n`);
     }
   }
   const median = (xs: number[]) => {
@@ -211,6 +221,9 @@ async function main(): Promise<void> {
     rounds,
     buildSeconds: times,
     buildOverheadPercent: { cpu: overhead('cpu'), wall: overhead('wall') },
+    // Round r's on/off CPU ratio, in the order the rounds ran.
+    pairsCpuPercent: times.on.map((t, r) => Math.round((t.cpu / times.off[r]!.cpu - 1) * 1000) / 10),
+    loadAverageAfterEachBuild: load,
     pageScripts: { off: jsOff, on: jsOn },
     addedGzipKB: Math.round(((jsOn.gzipBytes - jsOff.gzipBytes) / 1024) * 10) / 10,
     stepsOnPage: (html.match(/data-checklist-step=/g) ?? []).length,

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { cacheVersionConfig, transformSourceHash } from './cache.js';
 import { createChecklistExport } from './export.js';
 import { loadDocs } from './load.js';
 
@@ -17,12 +18,18 @@ export interface ChecklistExportOptions {
 
 /**
  * Writes `build/checklists.json` after the build: a thin `postBuild` over the
- * pure `createChecklistExport`, the same JSON as `handbook export`.
+ * pure `createChecklistExport`, the same JSON as `handbook export`. It also
+ * keys Rspack's persistent cache by the remark transform's sources, so docs
+ * compiled by an older transform are never reused (see `cache.ts`).
  */
 export default function checklistExportPlugin(context: LoadContext, options: unknown): Plugin {
   const { docsDir = 'docs', routeBasePath = '/docs', fileName = 'checklists.json' } = (options ?? {}) as ChecklistExportOptions;
+  const hash = transformSourceHash();
   return {
     name: 'handbook-checklist-export',
+    configureWebpack(config) {
+      return cacheVersionConfig(config as { experiments?: { cache?: unknown } }, hash);
+    },
     async postBuild({ outDir, siteDir }) {
       const target = join(outDir, fileName);
       try {

@@ -3,19 +3,25 @@ import type { Code, Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { docModelFromTree } from '../../core/parse.js';
-import { extractProcedure, isStepLang, parseStepMeta } from '../../core/steps.js';
+import { extractProcedure, isStepLang, parseStepMeta, splitConsole } from '../../core/steps.js';
 import { routeOf } from '../../core/routes.js';
 import { docTitleOf, progressVersion } from './procedure.js';
 
 /**
- * remark plugin of the executable checklists. It annotates and renders
- * nothing itself: each step's fenced block becomes a `<ChecklistStep>` JSX
- * element, a `<ChecklistDoc>` (summary, parameters, progress, run log) goes
- * after the title and a `<ChecklistSection>` after each h2 that holds steps.
- * The theme components (src/components/Checklist) render them.
+ * remark plugin of the executable checklists. It renders nothing itself: it
+ * wraps the doc's content in one `<ChecklistDoc>` that carries the doc's
+ * checklist as data (ids, titles, sections, times, danger, parameters: two
+ * JSON strings), puts a `<ChecklistPanel />` (summary, parameters, progress,
+ * run log) after the title and a `<ChecklistSection>` after each h2 that
+ * holds steps, and wraps each step's fenced block in a `<ChecklistStep>`
+ * that names its step by position. The fenced block stays a code block, so
+ * the command reaches the page once, as the code block's text, and is
+ * highlighted like any other code block. The theme components
+ * (src/components/Checklist) render them.
  *
  * Every attribute is a plain string (JSON for lists): MDX compiles those to
- * string literals, so no command text is ever read as HTML or JSX.
+ * string literals, and a code block's text is a string child, so no command
+ * text is ever read as HTML or JSX.
  */
 export interface ChecklistRemarkOptions {
   /** Absolute path of the docs folder; default: the part of the file path up to its last `/docs/`. */
@@ -24,12 +30,27 @@ export interface ChecklistRemarkOptions {
   routeBasePath?: string;
 }
 
-/** What the page components receive about the doc (the `doc` attribute of every element). */
+/** What the page components receive about the doc (attributes of `<ChecklistDoc>`). */
 export interface ChecklistDocInfo {
   /** Doc id, the key of the saved progress. */
   doc: string;
   /** Front matter `version`, or a hash of the steps when the doc has none. */
   version: string;
+}
+
+/** One step as the page receives it: an element of the `steps` JSON of `<ChecklistDoc>`. */
+export interface ChecklistStepData {
+  id: string;
+  title: string;
+  section: string | null;
+  minutes: number | null;
+  danger: boolean;
+  /** Names of the params the command uses (absent: none). */
+  params?: string[];
+  /** Expected output the page shows under the command (absent: none, or the transcript shows it). */
+  expect?: string;
+  /** The text to run, when it is not exactly the code block's text (a console transcript). */
+  command?: string;
 }
 
 type Attributes = Record<string, string | number | boolean | null | undefined>;
@@ -82,8 +103,23 @@ function collect(tree: Root): { codes: Located<Code>[]; h2s: Located<Heading>[];
   return { codes, h2s, titleNode };
 }
 
-function formatMinutes(minutes: number | null): string | null {
-  return minutes === null ? null : String(Math.round(minutes * 1000) / 1000);
+/**
+ * Whether a console transcript is its `$ ` command lines (with `> `
+ * continuations) followed by output only, so that it reads the same as the
+ * command and its expected output shown apart.
+ */
+function consoleIsSimple(value: string): boolean {
+  const lines = value.split('\n');
+  let i = 0;
+  let continuing = false;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (continuing) continuing = line.endsWith('\\');
+    else if (/^\s*\$( |$)/.test(line)) continuing = line.endsWith('\\');
+    else break;
+  }
+  if (i === 0) return false;
+  return !lines.slice(i).some((line) => /^\s*\$( |$)/.test(line));
 }
 
 export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
@@ -107,33 +143,39 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       return;
     }
 
+    const data: ChecklistStepData[] = [];
     stepCodes.forEach(({ node, parent }, i) => {
       const step = procedure.steps[i]!;
       const meta = parseStepMeta(node.meta ?? null);
       const at = parent.children.indexOf(node as never);
-      const replacement = element(
-        'ChecklistStep',
-        {
-          ...info,
-          id: step.id,
-          title: step.title,
-          section: step.section,
-          index: step.index,
-          lang: step.lang,
-          code: node.value,
-          command: step.command,
-          expect: step.expect,
-          minutes: formatMinutes(step.timeMinutes),
-          danger: step.danger ? 'true' : null,
-          meta: meta.rest || null,
-          params: step.params.length > 0 ? step.params.join(' ') : null,
-        },
-        node.position,
-      );
+      const item: ChecklistStepData = { id: step.id, title: step.title, section: step.section, minutes: step.timeMinutes, danger: step.danger };
+      if (step.params.length > 0) item.params = step.params;
+      // The block keeps only Docusaurus's own meta (title, line highlights).
+      const code: Code = { type: 'code', lang: 'bash', meta: meta.rest || null, value: node.value, ...(node.position ? { position: node.position } : {}) };
+      if (step.lang === 'console') {
+        const split = splitConsole(node.value);
+        if (consoleIsSimple(node.value) && !/[{]|showLineNumbers/.test(meta.rest) && (split.output === '' || step.expect === split.output)) {
+          // `$ command` lines, then the output: the command as a shell block, the output as expected output.
+          code.value = step.command;
+          if (step.expect !== null) item.expect = step.expect;
+        } else {
+          // An interleaved transcript is shown as written.
+          code.lang = 'shell-session';
+          item.command = step.command;
+          // Its output is on show already; an `expect` of its own is not.
+          if (step.expect !== null && step.expect !== split.output && !node.value.includes(step.expect)) item.expect = step.expect;
+        }
+      } else if (step.expect !== null) {
+        item.expect = step.expect;
+      }
+      if (item.command === undefined && step.command !== code.value) item.command = step.command;
+      data.push(item);
+      const wrapper = element('ChecklistStep', { index: i }, node.position);
+      wrapper.children = [code];
       // An expected-output block right after the step is shown inside the step.
       const next = parent.children[at + 1] as RootContent | undefined;
       const removeNext = next?.type === 'code' && /^(text|output)$/i.test(next.lang ?? '') && step.expect !== null && next.value.trim() === step.expect;
-      (parent.children as RootContent[]).splice(at, removeNext ? 2 : 1, replacement as RootContent);
+      (parent.children as RootContent[]).splice(at, removeNext ? 2 : 1, wrapper as RootContent);
     });
 
     // A summary under each h2 that holds steps (the k-th h2 of the tree is the k-th of the model).
@@ -143,24 +185,24 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       const steps = procedure.steps.filter((s) => s.section !== null && s.sectionAnchor === anchor);
       if (steps.length === 0 || anchor === null) return;
       const at = parent.children.indexOf(node as never);
-      const summary = element('ChecklistSection', { ...info, section: modelH2s[k]!.text, steps: JSON.stringify(steps.map((s) => [s.id, s.timeMinutes])) });
+      const summary = element('ChecklistSection', { section: modelH2s[k]!.text, steps: steps.map((s) => s.index).join(' ') });
       (parent.children as RootContent[]).splice(at + 1, 0, summary as RootContent);
     });
 
-    const title = docTitleOf(model, route.id);
-    const panel = element('ChecklistDoc', {
+    // Front matter and ESM stay at the top level; everything else goes inside the doc element.
+    const top: RootContent[] = [];
+    const content: RootContent[] = [];
+    for (const node of tree.children) (/^(yaml|toml|mdxjsEsm)$/.test(node.type) ? top : content).push(node);
+    const panel = element('ChecklistPanel', {});
+    content.splice(titleNode ? content.indexOf(titleNode) + 1 : 0, 0, panel as RootContent);
+    const doc = element('ChecklistDoc', {
       ...info,
-      title,
+      title: docTitleOf(model, route.id),
       permalink: route.permalink,
       params: JSON.stringify(Object.values(procedure.params)),
-      steps: JSON.stringify(procedure.steps.map((s) => ({ id: s.id, title: s.title, section: s.section, minutes: s.timeMinutes, danger: s.danger }))),
+      steps: JSON.stringify(data),
     });
-    if (titleNode) {
-      tree.children.splice(tree.children.indexOf(titleNode) + 1, 0, panel as RootContent);
-    } else {
-      let at = 0;
-      while (at < tree.children.length && /^(yaml|toml|mdxjsEsm)$/.test(tree.children[at]!.type)) at++;
-      tree.children.splice(at, 0, panel as RootContent);
-    }
+    doc.children = content as MdxJsxFlowElement['children'];
+    tree.children = [...top, doc as RootContent];
   };
 }

@@ -1,5 +1,6 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import ChecklistDoc from '../components/Checklist';
+import ChecklistPanel from '../components/Checklist/Panel';
 import ChecklistStep from '../components/Checklist/Step';
 import ChecklistSection from '../components/Checklist/Section';
 import TaskCheckbox from '../components/TaskCheckbox';
@@ -11,6 +12,7 @@ import TaskCheckbox from '../components/TaskCheckbox';
 export default {
   ...MDXComponents,
   ChecklistDoc,
+  ChecklistPanel,
   ChecklistStep,
   ChecklistSection,
   // Markdown task lists: checkboxes with an accessible name.

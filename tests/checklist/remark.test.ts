@@ -4,75 +4,142 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
-import remarkChecklist from '../../plugins/checklist/remark.js';
+import type { Code, Nodes, Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import remarkChecklist, { type ChecklistStepData } from '../../plugins/checklist/remark.js';
 
 const fixture = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/checklist/procedure.md'), 'utf8');
 
-/** Writes the doc under a temporary `docs/` folder (the plugin reads the file as written) and compiles it like Docusaurus. */
-async function compileDoc(relativePath: string, text: string, format: 'md' | 'mdx' = 'md'): Promise<string> {
+/**
+ * Writes the doc under a temporary `docs/` folder (the plugin reads the file
+ * as written), compiles it like Docusaurus and returns the JavaScript and the
+ * tree as the plugin left it.
+ */
+async function compileDoc(relativePath: string, text: string, format: 'md' | 'mdx' = 'md'): Promise<{ js: string; tree: Root }> {
   const root = mkdtempSync(join(tmpdir(), 'handbook-remark-'));
   const path = join(root, 'docs', relativePath);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
   const { default: remarkFrontmatter } = await import('remark-frontmatter');
-  const result = await compile({ value: text, path }, { format, remarkPlugins: [remarkFrontmatter, remarkChecklist], development: false });
-  return String(result);
+  let tree: Root | undefined;
+  const capture = () => (t: Root) => {
+    tree = structuredClone(t);
+  };
+  const result = await compile({ value: text, path }, { format, remarkPlugins: [remarkFrontmatter, remarkChecklist, capture], development: false });
+  return { js: String(result), tree: tree! };
 }
 
-/** The string attributes of each `_jsx(_components.Name, {...})` call, evaluated. */
-function elements(js: string, name: string): Record<string, string>[] {
-  const found: Record<string, string>[] = [];
-  for (const match of js.matchAll(new RegExp(`_jsx\\(${name}, (\\{[\\s\\S]*?\\n\\s*\\})\\)`, 'g'))) {
-    // eslint-disable-next-line no-new-func
-    found.push(new Function(`return ${match[1]}`)() as Record<string, string>);
-  }
+/** Every JSX element of that name in the tree, in document order. */
+function elements(tree: Nodes, name: string): MdxJsxFlowElement[] {
+  const found: MdxJsxFlowElement[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'mdxJsxFlowElement' && node.name === name) found.push(node);
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(tree);
   return found;
 }
 
+/** An element's attributes; every one must be a plain string. */
+function attributes(node: MdxJsxFlowElement): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const attribute of node.attributes) {
+    expect(attribute.type).toBe('mdxJsxAttribute');
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    expect(typeof attribute.value).toBe('string');
+    result[attribute.name] = attribute.value as string;
+  }
+  return result;
+}
+
+function stepsOf(tree: Root): ChecklistStepData[] {
+  return JSON.parse(attributes(elements(tree, 'ChecklistDoc')[0]!).steps!) as ChecklistStepData[];
+}
+
+/** The code block inside each `<ChecklistStep>`, and the step's position attribute. */
+function stepBlocks(tree: Root): { index: string; code: Code }[] {
+  return elements(tree, 'ChecklistStep').map((step) => {
+    expect(step.children).toHaveLength(1);
+    return { index: attributes(step).index!, code: step.children[0] as unknown as Code };
+  });
+}
+
 describe('remark checklist plugin', () => {
-  it('turns each step into a ChecklistStep with plain string attributes', async () => {
-    const js = await compileDoc('ops/rotate.md', fixture);
-    const steps = elements(js, 'ChecklistStep');
+  it('wraps each step block in a ChecklistStep and gives its data to the doc once, as JSON', async () => {
+    const { js, tree } = await compileDoc('ops/rotate.md', fixture);
+    const steps = stepsOf(tree);
     expect(steps.map((s) => s.id)).toEqual(['health-sh', 'disk-space', 'deploy-the-release', 'drop-the-old-replica', 'redeploy-the-previous-release']);
-    expect(steps[0]).toMatchObject({ doc: 'ops/rotate', version: '2.0.0', title: 'health.sh', section: 'Preflight', lang: 'bash', expect: 'ok', minutes: '2', meta: 'title="health.sh"', params: 'ENV' });
-    expect(steps[1]).toMatchObject({ lang: 'console', command: 'df -h /var/lib/widgets', code: expect.stringContaining('$ df -h /var/lib/widgets\nFilesystem') });
-    expect(steps[2]).toMatchObject({ expect: 'deployed', params: 'ENV RELEASE TOKEN' });
-    expect(steps[3]).toMatchObject({ danger: 'true', command: "psql -c 'DROP DATABASE widgets_old;' # <script>alert(1)</script> {x} `date` </code> ${x}" });
-    expect(steps[4]).not.toHaveProperty('danger');
+    expect(steps[0]).toEqual({ id: 'health-sh', title: 'health.sh', section: 'Preflight', minutes: 2, danger: false, params: ['ENV'], expect: 'ok' });
+    // A console transcript of a command and its output: the command as a shell block, the output as expected output.
+    expect(steps[1]).toEqual({ id: 'disk-space', title: 'Check free disk space', section: 'Preflight', minutes: 0.5, danger: false, expect: expect.stringMatching(/^Filesystem .*\n\/dev\/sdb1 .*\/var\/lib\/widgets$/) });
+    expect(steps[2]).toMatchObject({ expect: 'deployed', params: ['ENV', 'RELEASE', 'TOKEN'] });
+    expect(steps[3]).toMatchObject({ danger: true, section: 'Rotate', minutes: 5 });
+    expect(steps[4]).toMatchObject({ danger: false, section: 'Rollback', minutes: null });
+    const blocks = stepBlocks(tree);
+    expect(blocks.map((b) => b.index)).toEqual(['0', '1', '2', '3', '4']);
+    expect(blocks.map((b) => [b.code.type, b.code.lang, b.code.meta])).toEqual([
+      ['code', 'bash', 'title="health.sh"'],
+      ['code', 'bash', 'title="Check free disk space"'],
+      ['code', 'bash', null],
+      ['code', 'bash', null],
+      ['code', 'bash', 'title="Redeploy the previous release"'],
+    ]);
+    expect(blocks[1]!.code.value).toBe('df -h /var/lib/widgets');
+    expect(blocks[3]!.code.value).toBe("psql -c 'DROP DATABASE widgets_old;' # <script>alert(1)</script> {x} `date` </code> ${x}");
+    // The command is the code block's text only: no copy of it in the data.
+    expect(steps.every((s) => s.command === undefined)).toBe(true);
+    expect(js.split('DROP DATABASE widgets_old').length - 1).toBe(1);
     // The `text` block after "Deploy the release" is shown inside the step, not twice.
     expect(js).not.toContain('"deployed\\n"');
     // `skip` stays a plain code block.
     expect(js).toContain('echo \\"not a step\\"');
     // Nothing from a command reaches the page as markup.
     expect(js).not.toMatch(/_jsx\("script"/);
+    expect(js).toContain('"psql -c \'DROP DATABASE widgets_old;\' # <script>alert(1)</script> {x} `date` </code> ${x}\\n"');
   });
 
-  it('adds the doc panel after the title and a summary under each h2 with steps', async () => {
-    const js = await compileDoc('ops/rotate.md', fixture);
-    const [panel] = elements(js, 'ChecklistDoc');
-    expect(panel).toMatchObject({ doc: 'ops/rotate', version: '2.0.0', title: 'Rotate the widget database', permalink: '/docs/ops/rotate' });
-    expect(JSON.parse(panel!.params!).map((p: { name: string }) => p.name)).toEqual(['ENV', 'RELEASE', 'TOKEN']);
-    expect(JSON.parse(panel!.steps!)).toHaveLength(5);
-    expect(js.indexOf('ChecklistDoc, {')).toBeGreaterThan(js.indexOf('"Rotate the widget database"'));
-    const sections = elements(js, 'ChecklistSection');
-    expect(sections.map((s) => [s.section, JSON.parse(s.steps!)])).toEqual([
-      ['Preflight', [['health-sh', 2], ['disk-space', 0.5]]],
-      ['Rotate', [['deploy-the-release', 10], ['drop-the-old-replica', 5]]],
-      ['Rollback', [['redeploy-the-previous-release', null]]],
+  it('wraps the content in ChecklistDoc, with the panel after the title and a summary under each h2 with steps', async () => {
+    const { js, tree } = await compileDoc('ops/rotate.md', fixture);
+    const docs = elements(tree, 'ChecklistDoc');
+    expect(docs).toHaveLength(1);
+    expect(tree.children.map((n) => n.type)).toEqual(['yaml', 'mdxJsxFlowElement']);
+    expect(tree.children[1]).toBe(docs[0]);
+    const doc = attributes(docs[0]!);
+    expect(doc).toMatchObject({ doc: 'ops/rotate', version: '2.0.0', title: 'Rotate the widget database', permalink: '/docs/ops/rotate' });
+    expect(JSON.parse(doc.params!).map((p: { name: string }) => p.name)).toEqual(['ENV', 'RELEASE', 'TOKEN']);
+    const content = docs[0]!.children.map((n) => (n.type === 'mdxJsxFlowElement' ? n.name : n.type));
+    expect(content.slice(0, 3)).toEqual(['heading', 'ChecklistPanel', 'paragraph']);
+    expect(js.indexOf('ChecklistPanel, {')).toBeGreaterThan(js.indexOf('"Rotate the widget database"'));
+    expect(elements(tree, 'ChecklistSection').map((s) => attributes(s))).toEqual([
+      { section: 'Preflight', steps: '0 1' },
+      { section: 'Rotate', steps: '2 3' },
+      { section: 'Rollback', steps: '4' },
     ]);
   });
 
+  it('keeps an interleaved console transcript as written, with the command to copy in the data', async () => {
+    const text = '# T\n\nCheck both.\n\n```console\n$ echo a\na\n$ echo b\nb\n```\n';
+    const { tree } = await compileDoc('t.md', text);
+    const [block] = stepBlocks(tree);
+    expect([block!.code.lang, block!.code.value]).toEqual(['shell-session', '$ echo a\na\n$ echo b\nb']);
+    expect(stepsOf(tree)[0]).toMatchObject({ title: 'Check both', command: 'echo a\necho b' });
+    expect(stepsOf(tree)[0]).not.toHaveProperty('expect');
+  });
+
   it('keys a doc without a version by a hash of its steps, and leaves docs without steps alone', async () => {
-    const a = elements(await compileDoc('a.md', '# A\n\nSay hi.\n\n```bash\necho hi\n```\n'), 'ChecklistDoc')[0]!;
-    const b = elements(await compileDoc('a.md', '# A\n\nSay hi.\n\n```bash\necho hello\n```\n'), 'ChecklistDoc')[0]!;
+    const a = attributes(elements((await compileDoc('a.md', '# A\n\nSay hi.\n\n```bash\necho hi\n```\n')).tree, 'ChecklistDoc')[0]!);
+    const b = attributes(elements((await compileDoc('a.md', '# A\n\nSay hi.\n\n```bash\necho hello\n```\n')).tree, 'ChecklistDoc')[0]!);
     expect(a.version).toMatch(/^h[0-9a-z]+$/);
     expect(a.version).not.toBe(b.version);
     const plain = await compileDoc('b.md', '# B\n\n```python\nprint(1)\n```\n\n```bash skip\necho no\n```\n');
-    expect(plain).not.toContain('Checklist');
+    expect(plain.js).not.toContain('Checklist');
   });
 
-  it('works in MDX, with steps inside JSX', async () => {
-    const js = await compileDoc('c.mdx', '# C\n\n<details>\n<summary>More</summary>\n\nRun it.\n\n```bash\necho {inside}\n```\n\n</details>\n', 'mdx');
-    expect(elements(js, 'ChecklistStep').map((s) => [s.title, s.command])).toEqual([['Run it', 'echo {inside}']]);
+  it('works in MDX, with steps inside JSX and ESM kept at the top level', async () => {
+    const { js, tree } = await compileDoc('c.mdx', 'import X from "./x";\n\n# C\n\n<details>\n<summary>More</summary>\n\nRun it.\n\n```bash\necho {inside}\n```\n\n</details>\n', 'mdx');
+    expect(stepsOf(tree).map((s) => s.title)).toEqual(['Run it']);
+    expect(stepBlocks(tree).map((b) => b.code.value)).toEqual(['echo {inside}']);
+    expect(tree.children.map((n) => n.type)).toEqual(['mdxjsEsm', 'mdxJsxFlowElement']);
+    expect(js).toContain('import X from "./x"');
   });
 });

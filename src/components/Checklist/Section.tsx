@@ -1,27 +1,28 @@
 import React, { type ReactNode } from 'react';
 import { useChecklist } from './store';
+import { useChecklistDoc } from './context';
 import { leftText, progressOf } from './format';
 import styles from './styles.module.css';
 
 export interface ChecklistSectionProps {
-  doc: string;
-  version: string;
+  /** The h2's text. */
   section: string;
-  /** JSON: `[[stepId, minutes|null], ...]`. */
+  /** Space-separated positions of the section's steps in the doc. */
   steps: string;
 }
 
 /** Done/total and time left of the steps under one h2. */
-export default function ChecklistSection({ doc, version, section, steps }: ChecklistSectionProps): ReactNode {
-  const [state] = useChecklist(doc, version);
-  const list = (JSON.parse(steps) as [string, number | null][]).map(([id, minutes]) => ({ id, minutes }));
+export default function ChecklistSection({ section, steps }: ChecklistSectionProps): ReactNode {
+  const data = useChecklistDoc();
+  const [state] = useChecklist(data.doc, data.version);
+  const list = steps.split(' ').map((i) => data.steps[Number(i)]!);
   const p = progressOf(list, state.ticks);
   return (
     <p className={styles.sectionSummary} data-checklist-section={section}>
       <span className={styles.count}>
-        {p.done}/{p.total} steps done
-      </span>{' '}
-      · {leftText(p)}
+        {`${p.done}/${p.total} steps done`}
+      </span>
+      {` · ${leftText(p)}`}
     </p>
   );
 }

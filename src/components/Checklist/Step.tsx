@@ -1,32 +1,17 @@
-import React, { useState, type ReactNode } from 'react';
-import CodeBlock from '@theme/CodeBlock';
+import React, { Children, isValidElement, useState, type ReactNode } from 'react';
 import { fillParams } from '../../../core/steps';
 import { useChecklist } from './store';
-import { domId, formatMinutes } from './format';
+import { useChecklistDoc } from './context';
+import { formatMinutes } from './format';
 import { paramValue, paramProblem } from './runlog';
-import { paramSpecsOf } from './params';
 import styles from './styles.module.css';
 
 /** Attributes written by the remark plugin: all strings. */
 export interface ChecklistStepProps {
-  doc: string;
-  version: string;
-  id: string;
-  title: string;
-  section?: string;
+  /** 0-based position of the step among the doc's steps (`<ChecklistDoc steps>`). */
   index: string;
-  lang: string;
-  /** The block as written (a console block with prompts and output). */
-  code: string;
-  /** Exactly the text to run. */
-  command: string;
-  expect?: string;
-  minutes?: string;
-  danger?: string;
-  /** Docusaurus's own meta: title, line highlights. */
-  meta?: string;
-  /** Space-separated names of the params the command uses. */
-  params?: string;
+  /** The step's code block, as Docusaurus renders any other. */
+  children?: ReactNode;
 }
 
 async function writeClipboard(text: string): Promise<void> {
@@ -47,6 +32,16 @@ async function writeClipboard(text: string): Promise<void> {
   area.remove();
 }
 
+/** The text of a code block element (`<pre><code>text</code></pre>`), without the final newline. */
+function codeText(node: ReactNode): string {
+  if (typeof node === 'string') return node.replace(/\n$/, '');
+  for (const child of Children.toArray(node)) {
+    if (typeof child === 'string') return child.replace(/\n$/, '');
+    if (isValidElement<{ children?: ReactNode }>(child)) return codeText(child.props.children);
+  }
+  return '';
+}
+
 function ExpectedOutput({ expect }: { expect: string }): ReactNode {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(expect);
   return (
@@ -57,48 +52,42 @@ function ExpectedOutput({ expect }: { expect: string }): ReactNode {
   );
 }
 
-/** One step: a checkbox named by the step title, the command with a copy button, expected output, time, danger. */
-export default function ChecklistStep(props: ChecklistStepProps): ReactNode {
-  const { doc, version, id, title, lang, code, command, expect, minutes, danger, meta } = props;
+/**
+ * One step: a checkbox named by the step title, the command's code block,
+ * expected output, time, danger. The copy button (which fills in the
+ * parameters) works only in the browser, so it is rendered after hydration.
+ */
+export default function ChecklistStep({ index, children }: ChecklistStepProps): ReactNode {
+  const { doc, version, steps, params } = useChecklistDoc();
+  const step = steps[Number(index)]!;
   const [state, store] = useChecklist(doc, version);
   const [copied, setCopied] = useState<string | null>(null);
-  const tick = state.ticks[id];
-  const checkboxId = domId(doc, id);
-  const isDanger = danger === 'true';
-  const estimate = minutes ? Number(minutes) : null;
+  const tick = state.ticks[step.id];
 
   const copy = async (): Promise<void> => {
     const values: Record<string, string> = {};
     const missing: string[] = [];
-    const specs = paramSpecsOf(doc);
-    for (const name of props.params?.split(' ') ?? []) {
-      const spec = specs.get(name);
+    for (const name of step.params ?? []) {
+      const spec = params.find((p) => p.name === name);
       const value = spec ? paramValue(spec, state.params) : null;
       if (spec && value !== null && paramProblem(spec, value) === null) values[name] = value;
       else missing.push(name);
     }
-    const text = fillParams(command, values);
+    const text = fillParams(step.command ?? codeText(children), values);
     await writeClipboard(text);
     setCopied(missing.length > 0 ? `Copied; not filled: ${missing.join(', ')}` : 'Copied');
     window.setTimeout(() => setCopied(null), 2500);
   };
 
   return (
-    <div className={`${styles.step} ${tick ? styles.stepDone : ''} ${isDanger ? styles.stepDanger : ''}`} data-checklist-step={id} data-done={tick ? 'true' : 'false'}>
+    <div className={`${styles.step}${tick ? ` ${styles.stepDone}` : ''}${step.danger ? ` ${styles.stepDanger}` : ''}`} data-checklist-step={step.id} data-done={tick ? 'true' : 'false'}>
       <div className={styles.stepHead}>
-        <input
-          type="checkbox"
-          id={checkboxId}
-          className={styles.checkbox}
-          checked={Boolean(tick)}
-          disabled={!state.ready}
-          onChange={(event) => store.toggle(id, event.currentTarget.checked)}
-        />
-        <label htmlFor={checkboxId} className={styles.stepTitle}>
-          {title}
+        <label className={styles.stepTitle}>
+          <input type="checkbox" className={styles.checkbox} checked={Boolean(tick)} disabled={!state.ready} onChange={(event) => store.toggle(step.id, event.currentTarget.checked)} />
+          {step.title}
         </label>
-        {isDanger && <span className={styles.danger}>Danger</span>}
-        {estimate !== null && <span className={styles.time}>{formatMinutes(estimate)}</span>}
+        {step.danger && <span className={styles.danger}>Danger</span>}
+        {step.minutes !== null && <span className={styles.time}>{formatMinutes(step.minutes)}</span>}
         {tick && (
           <span className={styles.tickTime}>
             done {new Date(tick.at).toLocaleTimeString()}
@@ -107,18 +96,19 @@ export default function ChecklistStep(props: ChecklistStepProps): ReactNode {
         )}
       </div>
       <div className={styles.codeWrap}>
-        <CodeBlock language={lang === 'console' ? 'shell-session' : 'bash'} metastring={meta}>
-          {code}
-        </CodeBlock>
-        <button type="button" className={`button button--sm button--secondary ${styles.copy}`} onClick={() => void copy()} aria-label={`Copy command: ${title}`} disabled={!state.ready}>
-          Copy
-        </button>
-        <span className={styles.copied} role="status">
-          {copied ?? ''}
-        </span>
+        {children}
+        {state.ready && (
+          <>
+            <button type="button" className={`button button--sm button--secondary ${styles.copy}`} onClick={() => void copy()} aria-label={`Copy command: ${step.title}`}>
+              Copy
+            </button>
+            <span className={styles.copied} role="status">
+              {copied ?? ''}
+            </span>
+          </>
+        )}
       </div>
-      {/* A console transcript already shows its output. */}
-      {expect && !(lang === 'console' && code.includes(expect)) && <ExpectedOutput expect={expect} />}
+      {step.expect && <ExpectedOutput expect={step.expect} />}
     </div>
   );
 }

@@ -26,8 +26,3 @@ export function leftText(p: ReturnType<typeof progressOf>): string {
   const estimate = p.minutesLeft > 0 ? `about ${formatMinutes(p.minutesLeft)} left` : 'no time estimate';
   return p.unestimated > 0 && p.minutesLeft > 0 ? `${estimate} (+${p.unestimated} unestimated)` : estimate;
 }
-
-/** A DOM id from a step or doc id. */
-export function domId(...parts: string[]): string {
-  return 'checklist-' + parts.join('-').replace(/[^A-Za-z0-9_-]+/g, '_');
-}
