@@ -10,6 +10,12 @@ export interface RunChecksOptions {
   strict?: boolean;
   /** Only report on these docs (paths relative to cwd); all docs still inform cross-file rules. */
   only?: ReadonlySet<string>;
+  /**
+   * Of those, the docs to check only with the rules that read other docs
+   * (`readsOtherDocs`): the referrers of a changed doc, whose other findings
+   * the change cannot affect.
+   */
+  linksOnly?: ReadonlySet<string>;
 }
 
 /** The doc's path inside the docs folder (`docs/a/b.md` -> `a/b.md`). */
@@ -71,11 +77,13 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
         const line = d.place && 'start' in d.place ? d.place.start.line : 1;
         if (!suppressed(d.ruleId, line)) diagnostics.push(d);
       };
-      for (const problem of doc.problems) {
+      const linksOnly = options.linksOnly?.has(doc.path) ?? false;
+      if (!linksOnly) for (const problem of doc.problems) {
         keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity: 'error' }));
       }
       const route = corpus.routes.get(doc.path)!;
       for (const rule of rules) {
+        if (linksOnly && !rule.readsOtherDocs) continue;
         await rule.check({
           doc,
           docPath: docPathOf(doc.path, input.docsDir),

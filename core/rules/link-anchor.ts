@@ -12,6 +12,7 @@ export const linkAnchor: Rule = {
   id: 'link-anchor',
   description: 'Links to `#anchor` name a heading anchor of the target doc',
   severity: 'error',
+  readsOtherDocs: true,
   check({ doc, input, corpus, report }) {
     if (doc.links.length === 0) return;
     const index = linkIndexOf(input, corpus);

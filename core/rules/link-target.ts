@@ -12,6 +12,7 @@ export const linkTarget: Rule = {
   id: 'link-target',
   description: 'Links, images and file references point at an existing doc, route or file (case-exact)',
   severity: 'error',
+  readsOtherDocs: true,
   check({ doc, input, corpus, report }) {
     if (doc.links.length === 0) return;
     const index = linkIndexOf(input, corpus);

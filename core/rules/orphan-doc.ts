@@ -10,6 +10,7 @@ export const orphanDoc: Rule = {
   id: 'orphan-doc',
   description: 'Every doc is listed in a sidebar or linked from another doc',
   severity: 'warning',
+  readsOtherDocs: true,
   check({ doc, route, input, corpus, report }) {
     if (input.sidebarDocIds === null || input.sidebarDocIds.has(route.id)) return;
     const base = '/' + input.routeBasePath.replace(/^\/+|\/+$/g, '');

@@ -86,5 +86,11 @@ export interface Rule {
   /** One line: what the rule expects. */
   description: string;
   severity: Severity;
+  /**
+   * True for a rule whose findings on a doc depend on other docs (links into
+   * them): when one doc changes, its referrers are re-checked with these
+   * rules only.
+   */
+  readsOtherDocs?: boolean;
   check(ctx: DocRuleContext): void | Promise<void>;
 }

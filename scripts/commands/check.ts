@@ -14,8 +14,9 @@ const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--form
 
 Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
 status, owner), links and anchors, and the other rules of the handbook.
-With file arguments (relative to DIR, like \`git -C\`), only those files are
-reported; every doc still informs cross-file rules.
+With file arguments (relative to DIR, like \`git -C\`), those files are
+checked, and the docs whose links point into them are checked with the
+link rules (a renamed heading breaks links written elsewhere).
 
 Options:
   --cwd DIR        folder to check; file links resolve within it (default: .)
@@ -106,13 +107,17 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const loadOptions: LoadCheckInputOptions = { cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env, cacheDir };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
+    // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.
+    let named = new Set<string>();
     const { input, only } =
       positionals.length === 0
         ? { input: await loadCheckInput(loadOptions), only: undefined }
-        : await loadCheckInputFor(loadOptions, (summaries) =>
-            withReferrers(summaries, new Set(summaries.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s))))),
-          );
-    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only } : {}) })).map(toJson);
+        : await loadCheckInputFor(loadOptions, (summaries) => {
+            named = new Set(summaries.docs.map((d) => d.path).filter((p) => selected.some((s) => (s.endsWith('/') || s === '' ? p.startsWith(s) : p === s))));
+            return withReferrers(summaries, named);
+          });
+    const linksOnly = only ? new Set([...only].filter((path) => !named.has(path))) : undefined;
+    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}) })).map(toJson);
 
     const invokedFrom = io.cwd;
     const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
