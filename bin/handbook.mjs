@@ -84,6 +84,14 @@ async function bundledEntry() {
   }
 }
 
+// `handbook check | head`: a reader that stops reading is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const entry = await bundledEntry();
 let cli;
 if (entry) {
