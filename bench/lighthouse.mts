@@ -1,46 +1,80 @@
 /**
  * Lighthouse on the built handbook with Debian's Chromium: serves a build
- * folder (default `build/`, or HANDBOOK_BUILD_DIR) on 127.0.0.1, runs
+ * folder (default `build/`, or HANDBOOK_BUILD_DIR) on 127.0.0.1, gzipped as
+ * a production static host serves it (`--no-gzip` for the raw bytes), runs
  * Lighthouse (desktop and mobile presets) on a procedure page and the home
- * page, prints the performance and accessibility scores and any failing
- * accessibility audit. Usage: `npx tsx bench/lighthouse.mts [path...]`.
+ * page `--runs` times each, and prints every run (scores, metrics, the
+ * 1-minute load average) and the median performance. Lighthouse's scores
+ * move with the machine's load: run it when the load is low.
+ *
+ * Usage: `npx tsx bench/lighthouse.mts [--runs N] [--no-gzip] [--preset desktop|mobile] [path...]`
+ * Reports: `.cache/lighthouse/<page>-<preset>-<run>.json`.
  */
 import { execFile } from 'node:child_process';
 import { readFile, mkdir } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { serveStatic } from '../tests/support/static-server.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
 const buildDir = process.env.HANDBOOK_BUILD_DIR ?? join(root, 'build');
 const out = join(root, '.cache/lighthouse');
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/docs/ms5/verify-deployment', '/'];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '1' }, 'no-gzip': { type: 'boolean', default: false }, preset: { type: 'string', multiple: true } },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1 || runs > 9) throw new Error('--runs must be 1 to 9');
+const presets = (values.preset ?? ['desktop', 'mobile']) as ('desktop' | 'mobile')[];
+const paths = positionals.length ? positionals : ['/docs/ms5/verify-deployment', '/'];
+
+interface Run {
+  performance: number;
+  accessibility: number;
+  line: string;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 await mkdir(out, { recursive: true });
-const server = await serveStatic(buildDir);
+const gzip = !values['no-gzip'];
+const server = await serveStatic(buildDir, { gzip });
+console.log(`${buildDir} served ${gzip ? 'gzipped' : 'uncompressed'}; ${runs} run(s) per page and preset`);
 try {
   for (const path of paths) {
-    for (const preset of ['desktop', 'mobile'] as const) {
-      const file = join(out, `${path.replace(/\W+/g, '_') || 'home'}-${preset}.json`);
-      const args = [
-        join(root, 'node_modules/lighthouse/cli/index.js'),
-        server.url + path,
-        '--only-categories=performance,accessibility',
-        '--output=json',
-        `--output-path=${file}`,
-        '--quiet',
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-        ...(preset === 'desktop' ? ['--preset=desktop'] : []),
-      ];
-      await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, timeout: 300_000 });
-      const report = JSON.parse(await readFile(file, 'utf8'));
-      const score = (c: string) => Math.round(report.categories[c].score * 100);
-      const failing = Object.values(report.audits as Record<string, { id: string; score: number | null; scoreDisplayMode: string }>)
-        .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0 && report.categories.accessibility.auditRefs.some((r: { id: string }) => r.id === a.id))
-        .map((a) => a.id);
-      const metric = (id: string) => report.audits[id]?.displayValue ?? '-';
-      console.log(`${path} ${preset}: performance ${score('performance')}, accessibility ${score('accessibility')}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`);
+    for (const preset of presets) {
+      const results: Run[] = [];
+      for (let i = 1; i <= runs; i++) {
+        const file = join(out, `${path.replace(/\W+/g, '_') || 'home'}-${preset}-${i}.json`);
+        const load = loadavg()[0]!.toFixed(1);
+        const args = [
+          join(root, 'node_modules/lighthouse/cli/index.js'),
+          server.url + path,
+          '--only-categories=performance,accessibility',
+          '--output=json',
+          `--output-path=${file}`,
+          '--quiet',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+          ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+        ];
+        await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, timeout: 300_000 });
+        const report = JSON.parse(await readFile(file, 'utf8'));
+        const score = (c: string) => Math.round(report.categories[c].score * 100);
+        const failing = Object.values(report.audits as Record<string, { id: string; score: number | null; scoreDisplayMode: string }>)
+          .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0 && report.categories.accessibility.auditRefs.some((r: { id: string }) => r.id === a.id))
+          .map((a) => a.id);
+        const metric = (id: string) => report.audits[id]?.displayValue ?? '-';
+        const line = `performance ${score('performance')}, accessibility ${score('accessibility')}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`;
+        console.log(`${path} ${preset} run ${i} (load ${load}, ${new Date().toISOString().slice(11, 16)} UTC): ${line}`);
+        results.push({ performance: score('performance'), accessibility: score('accessibility'), line });
+      }
+      if (runs > 1) console.log(`${path} ${preset}: median performance ${median(results.map((r) => r.performance))} (${results.map((r) => r.performance).join(', ')}), accessibility ${results.map((r) => r.accessibility).join(', ')}`);
     }
   }
 } finally {
