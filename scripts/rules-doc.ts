@@ -20,9 +20,21 @@ function example(label: string, name: string, text: string, findings: string[]):
   return body.join('\n');
 }
 
+/**
+ * What the rule fixtures' external links answer, without a network: a path
+ * `/status/<code>` answers that HTTP status, a host under `.invalid` (a name
+ * that never resolves) fails to resolve, anything else answers 200.
+ */
+export async function fixtureExternalLink(url: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const { host, pathname } = new URL(url);
+  if (host.endsWith('.invalid')) return { ok: false, message: 'failure (ENOTFOUND)' };
+  const status = /^\/status\/(\d{3})(?:\/|$)/.exec(pathname);
+  return status && Number(status[1]) >= 400 ? { ok: false, message: `HTTP ${status[1]}` } : { ok: true };
+}
+
 async function findingsFor(rule: Rule, name: string, text: string): Promise<string[]> {
   const doc = parseDoc({ path: `docs/${name}`, text });
-  const input = defaultCheckInput({ docs: [doc], today: '2026-11-22', services: defaultServices() });
+  const input = defaultCheckInput({ docs: [doc], today: '2026-11-22', services: { ...defaultServices(), externalLink: fixtureExternalLink } });
   const own = (id: string) => id === rule.id || (rule.id === 'remark-lint' && !rules.some((r) => r.id === id) && id !== 'yaml-syntax' && id !== 'mdx-syntax');
   return (await runChecks(input, [rule])).map(toJson).filter((d) => own(d.ruleId)).map((d) => `${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`);
 }

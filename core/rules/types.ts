@@ -42,6 +42,12 @@ export type FullCheckInput = Omit<CheckInput, 'docs'> & { docs: readonly DocMode
 export interface CheckServices {
   /** Syntax-checks a script with `bash -n` / `sh -n`; null when it parses. */
   shellSyntax?(script: string, shell: 'bash' | 'sh'): Promise<{ line: number; message: string } | null>;
+  /**
+   * Fetches one external http(s) URL (`handbook check --external`): ok, a
+   * failure with what went wrong, or null when the answer proves nothing
+   * (rate limited, access denied to robots).
+   */
+  externalLink?(url: string): Promise<{ ok: true } | { ok: false; message: string } | null>;
   /** Parses one mermaid diagram; null when it parses. */
   mermaidSyntax?(diagram: string): Promise<{ line: number | null; message: string } | null>;
 }

@@ -1,16 +1,17 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
 import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, relativePath, todayOf, type LoadCheckInputOptions } from '../check/load.js';
 import { defaultServices } from '../check/services.js';
+import { createExternalLinkService } from '../services/external-links.js';
 import { cacheDirOf } from '../check/cache.js';
 import { withReferrers } from '../check/referrers.js';
 import { reporters, type Format } from '../reporters/index.js';
 
 
-const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict]
+const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict] [--external]
 
 Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
 status, owner), links and anchors, and the other rules of the handbook.
@@ -25,7 +26,9 @@ Options:
   --base REF       git ref to compare with: a changed doc must bump version and last_updated
   --strict         warnings count as errors
   --rules IDS      run only these rules (comma-separated ids, e.g. link-target,link-anchor)
-  --no-cache       do not read or write the parsed-doc cache (DIR/.handbook/cache)
+  --no-cache       do not read or write the caches (DIR/.handbook/cache)
+  --external       also fetch external http(s) links (rule link-external); pages that
+                   answered are remembered for 7 days, failures are always fetched again
   -h, --help       show this help
 
 Silence one rule for the next block, a range, or the whole file:
@@ -60,6 +63,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
         strict: { type: 'boolean' },
         rules: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        external: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -104,7 +108,9 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const unknownRule = values.rules?.split(',').map((id) => id.trim()).find((id) => !rules.some((r) => r.id === id));
     if (unknownRule !== undefined) throw new CheckConfigError(`--rules: unknown rule \`${unknownRule}\`, expected ids of \`handbook check\` rules`);
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services: defaultServices(), env: io.env, cacheDir };
+    const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
+    const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.
@@ -118,6 +124,11 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
           });
     const linksOnly = only ? new Set([...only].filter((path) => !named.has(path))) : undefined;
     const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}) })).map(toJson);
+    if (external) {
+      await external.save();
+      const { fetched, cached, failed } = external.stats;
+      io.stderr.write(`handbook check: external links: ${fetched} fetched, ${cached} answered from the cache (.handbook/cache/external.json), ${failed} failed\n`);
+    }
 
     const invokedFrom = io.cwd;
     const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
