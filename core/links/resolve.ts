@@ -177,6 +177,17 @@ const MARKDOWN_EXTENSION = /\.mdx?$/i;
  * carry the whole message, with a did-you-mean when a near name exists.
  */
 export function resolveLink(index: LinkIndex, doc: DocSummary, link: Pick<Link, 'kind' | 'url'>): Resolution {
+  // link-target and link-anchor (and the referrer search) ask about the same links: resolve each once per check.
+  let memo = resolutions.get(index);
+  if (!memo) resolutions.set(index, (memo = new WeakMap()));
+  let resolution = memo.get(link);
+  if (!resolution) memo.set(link, (resolution = resolveUncached(index, doc, link)));
+  return resolution;
+}
+
+const resolutions = new WeakMap<LinkIndex, WeakMap<object, Resolution>>();
+
+function resolveUncached(index: LinkIndex, doc: DocSummary, link: Pick<Link, 'kind' | 'url'>): Resolution {
   const { input } = index;
   const url = link.url;
   if (url === '') {
