@@ -13,13 +13,18 @@
  * persistent cache off (`DOCUSAURUS_NO_PERSISTENT_CACHE=1`), so each build
  * compiles every doc through the remark plugins.
  *
- * Usage: npx tsx bench/checklist.mts [--docs N] [--rounds R]
+ * `--before DIR` adds a third side, built the same way from an older version
+ * of the feature: DIR (inside the repository, so packages resolve) holds its
+ * `plugins/checklist`, `src/` and `core/`, e.g.
+ * `git archive <commit> plugins/checklist src core | tar -x -C .cache/before`.
+ *
+ * Usage: npx tsx bench/checklist.mts [--docs N] [--rounds R] [--before DIR]
  * Prints one JSON object; results are recorded in BENCHMARKS.md.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot } from '../tests/support/fixture-site.js';
@@ -110,8 +115,12 @@ curl -fsS "https://svc-${n}.\${ENV}.internal/version"
 `;
 }
 
-function config(withPlugin: boolean): string {
-  const plugin = JSON.stringify(join(repoRoot, 'plugins/checklist/index.ts'));
+/** Where the feature's code comes from: this checkout, or an older one (`--before`); null for plain Docusaurus. */
+type FeatureRoot = string | null;
+
+function config(root: FeatureRoot): string {
+  const withPlugin = root !== null;
+  const plugin = JSON.stringify(join(root ?? repoRoot, 'plugins/checklist/index.ts'));
   return `
 module.exports = {
   title: 'Bench', url: 'https://bench.internal', baseUrl: '/',
@@ -124,16 +133,16 @@ module.exports = {
 `;
 }
 
-async function writeSite(name: string, docs: number, withPlugin: boolean): Promise<string> {
+async function writeSite(name: string, docs: number, root: FeatureRoot): Promise<string> {
   const siteDir = join(repoRoot, '.cache', 'fixture-sites', name);
   await rm(siteDir, { recursive: true, force: true });
   const files: Record<string, string> = {
-    'docusaurus.config.js': config(withPlugin),
+    'docusaurus.config.js': config(root),
     'package.json': JSON.stringify({ name, private: true, browserslist: ['>0.5%', 'not dead', 'not op_mini all'] }),
     'static/favicon.ico': '',
   };
   // The whole feature against plain Docusaurus: the plugin and the components it renders.
-  if (withPlugin) files['src/theme/MDXComponents.tsx'] = `export { default } from ${JSON.stringify(join(repoRoot, 'src/theme/MDXComponents'))};\n`;
+  if (root !== null) files['src/theme/MDXComponents.tsx'] = `export { default } from ${JSON.stringify(join(root, 'src/theme/MDXComponents'))};\n`;
   for (let i = 0; i < docs; i++) files[`docs/svc-${String(Math.floor(i / 100)).padStart(2, '0')}/rotate-${String(i).padStart(4, '0')}.md`] = procedure(i);
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(siteDir, path)), { recursive: true });
@@ -189,20 +198,28 @@ async function pageScripts(buildDir: string, route: string): Promise<{ files: nu
   }
 }
 
+type Side = 'off' | 'on' | 'before';
+type Times = { wall: number; cpu: number }[];
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' }, before: { type: 'string' } } });
   const docs = Number(values.docs);
   const rounds = Number(values.rounds);
-  const off = await writeSite('bench-checklist-off', docs, false);
-  const on = await writeSite('bench-checklist-on', docs, true);
-  const times = { off: [] as { wall: number; cpu: number }[], on: [] as { wall: number; cpu: number }[] };
+  const sites: Partial<Record<Side, string>> = {
+    off: await writeSite('bench-checklist-off', docs, null),
+    on: await writeSite('bench-checklist-on', docs, repoRoot),
+  };
+  if (values.before) sites.before = await writeSite('bench-checklist-before', docs, resolve(values.before));
+  const sides = Object.keys(sites) as Side[];
+  const times: Partial<Record<Side, Times>> = Object.fromEntries(sides.map((side) => [side, []]));
   const load: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    // Alternate so drift in machine load hits both sides alike.
-    for (const side of r % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-      const t = await build(side === 'off' ? off : on);
+    // Rotate the order so drift in machine load hits every side alike.
+    const order = sides.map((_, i) => sides[(i + r) % sides.length]!);
+    for (const side of order) {
+      const t = await build(sites[side]!);
       load.push(Math.round(loadavg()[0]! * 10) / 10);
-      times[side].push({ wall: Math.round(t.wall * 10) / 10, cpu: Math.round(t.cpu * 10) / 10 });
+      times[side]!.push({ wall: Math.round(t.wall * 10) / 10, cpu: Math.round(t.cpu * 10) / 10 });
       process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, load ${load.at(-1)}\n`);
     }
   }
@@ -211,18 +228,21 @@ async function main(): Promise<void> {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
-  const overhead = (key: 'wall' | 'cpu') => Math.round((median(times.on.map((t) => t[key])) / median(times.off.map((t) => t[key])) - 1) * 1000) / 10;
+  const percent = (ratio: number) => Math.round((ratio - 1) * 1000) / 10;
+  const overhead = (side: Side, key: 'wall' | 'cpu') => percent(median(times[side]!.map((t) => t[key])) / median(times.off!.map((t) => t[key])));
+  // Round r's side/off CPU ratio, in the order the rounds ran.
+  const pairs = (side: Side) => times[side]!.map((t, r) => percent(t.cpu / times.off![r]!.cpu));
   const route = '/docs/svc-00/rotate-0000';
-  const jsOff = await pageScripts(join(off, 'build'), route);
-  const jsOn = await pageScripts(join(on, 'build'), route);
-  const html = await readFile(join(on, 'build', route, 'index.html'), 'utf8');
+  const jsOff = await pageScripts(join(sites.off!, 'build'), route);
+  const jsOn = await pageScripts(join(sites.on!, 'build'), route);
+  const html = await readFile(join(sites.on!, 'build', route, 'index.html'), 'utf8');
   const result = {
     docs,
     rounds,
     buildSeconds: times,
-    buildOverheadPercent: { cpu: overhead('cpu'), wall: overhead('wall') },
-    // Round r's on/off CPU ratio, in the order the rounds ran.
-    pairsCpuPercent: times.on.map((t, r) => Math.round((t.cpu / times.off[r]!.cpu - 1) * 1000) / 10),
+    buildOverheadPercent: { cpu: overhead('on', 'cpu'), wall: overhead('on', 'wall') },
+    pairsCpuPercent: pairs('on'),
+    ...(sites.before ? { before: { buildOverheadPercent: { cpu: overhead('before', 'cpu'), wall: overhead('before', 'wall') }, pairsCpuPercent: pairs('before') } } : {}),
     loadAverageAfterEachBuild: load,
     pageScripts: { off: jsOff, on: jsOn },
     addedGzipKB: Math.round(((jsOn.gzipBytes - jsOff.gzipBytes) / 1024) * 10) / 10,

@@ -1,6 +1,5 @@
 import { relative, sep } from 'node:path';
 import type { Code, Heading, Nodes, Parents, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { docModelFromTree } from '../../core/parse.js';
 import { extractProcedure, isStepLang, parseStepMeta, splitConsole } from '../../core/steps.js';
@@ -9,19 +8,18 @@ import { docTitleOf, progressVersion } from './procedure.js';
 
 /**
  * remark plugin of the executable checklists. It renders nothing itself: it
- * wraps the doc's content in one `<ChecklistDoc>` that carries the doc's
- * checklist as data (ids, titles, sections, times, danger, parameters: two
- * JSON strings), puts a `<ChecklistPanel />` (summary, parameters, progress,
- * run log) after the title and a `<ChecklistSection>` after each h2 that
- * holds steps, and wraps each step's fenced block in a `<ChecklistStep>`
- * that names its step by position. The fenced block stays a code block, so
- * the command reaches the page once, as the code block's text, and is
- * highlighted like any other code block. The theme components
- * (src/components/Checklist) render them.
+ * wraps the doc's content in one `checklistdoc` element that carries the
+ * doc's checklist as data (ids, titles, sections, times, danger, parameters:
+ * two JSON strings), puts a `checklistpanel` (summary, parameters, progress,
+ * run log) after the title and a `checklistsection` after each h2 that holds
+ * steps, and wraps each step's fenced block in a `checkliststep` that names
+ * its step by position. The fenced block stays a code block, so the command
+ * reaches the page once, as the code block's text, and is highlighted like
+ * any other code block. The theme components (src/components/Checklist,
+ * mapped in src/theme/MDXComponents.tsx) render them.
  *
- * Every attribute is a plain string (JSON for lists): MDX compiles those to
- * string literals, and a code block's text is a string child, so no command
- * text is ever read as HTML or JSX.
+ * Every property is a plain string (JSON for lists) and a code block's text
+ * is a text node, so no command text is ever read as HTML or JSX.
  */
 export interface ChecklistRemarkOptions {
   /** Absolute path of the docs folder; default: the part of the file path up to its last `/docs/`. */
@@ -30,7 +28,7 @@ export interface ChecklistRemarkOptions {
   routeBasePath?: string;
 }
 
-/** What the page components receive about the doc (attributes of `<ChecklistDoc>`). */
+/** What the page components receive about the doc (properties of `checklistdoc`). */
 export interface ChecklistDocInfo {
   /** Doc id, the key of the saved progress. */
   doc: string;
@@ -38,7 +36,7 @@ export interface ChecklistDocInfo {
   version: string;
 }
 
-/** One step as the page receives it: an element of the `steps` JSON of `<ChecklistDoc>`. */
+/** One step as the page receives it: an element of the `steps` JSON of `checklistdoc`. */
 export interface ChecklistStepData {
   id: string;
   title: string;
@@ -55,13 +53,31 @@ export interface ChecklistStepData {
 
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
-function element(name: string, attributes: Attributes, position?: Code['position']): MdxJsxFlowElement {
-  const attrs: MdxJsxAttribute[] = [];
+/**
+ * A node that becomes the HTML-like element `name` (`data.hName`) with
+ * string properties (`data.hProperties`), which MDX renders with the
+ * component of that name from MDXComponents, as Docusaurus does with
+ * `admonition`. Not an MDX JSX element: in `.md` docs Docusaurus runs
+ * rehype-raw, which parses the children of every JSX element again on their
+ * own (a parser per element), while plain elements go through its one pass.
+ */
+export interface ChecklistNode {
+  type: 'checklistElement';
+  data: { hName: string; hProperties: Record<string, string> };
+  children: RootContent[];
+  position?: Code['position'];
+}
+
+/** Names of the elements (lowercase, like `admonition`: MDX maps them through MDXComponents). */
+export const CHECKLIST_ELEMENTS = { doc: 'checklistdoc', panel: 'checklistpanel', section: 'checklistsection', step: 'checkliststep' } as const;
+
+function element(name: string, attributes: Attributes, position?: Code['position']): ChecklistNode {
+  const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
-    attrs.push({ type: 'mdxJsxAttribute', name: key, value: String(value) });
+    properties[key] = String(value);
   }
-  return { type: 'mdxJsxFlowElement', name, attributes: attrs, children: [], ...(position ? { position } : {}) };
+  return { type: 'checklistElement', data: { hName: name, hProperties: properties }, children: [], ...(position ? { position } : {}) };
 }
 
 function docPathOf(filePath: string, docsDir: string | undefined): string {
@@ -170,12 +186,12 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       }
       if (item.command === undefined && step.command !== code.value) item.command = step.command;
       data.push(item);
-      const wrapper = element('ChecklistStep', { index: i }, node.position);
+      const wrapper = element(CHECKLIST_ELEMENTS.step, { index: i }, node.position);
       wrapper.children = [code];
       // An expected-output block right after the step is shown inside the step.
       const next = parent.children[at + 1] as RootContent | undefined;
       const removeNext = next?.type === 'code' && /^(text|output)$/i.test(next.lang ?? '') && step.expect !== null && next.value.trim() === step.expect;
-      (parent.children as RootContent[]).splice(at, removeNext ? 2 : 1, wrapper as RootContent);
+      (parent.children as unknown[]).splice(at, removeNext ? 2 : 1, wrapper);
     });
 
     // A summary under each h2 that holds steps (the k-th h2 of the tree is the k-th of the model).
@@ -185,24 +201,24 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       const steps = procedure.steps.filter((s) => s.section !== null && s.sectionAnchor === anchor);
       if (steps.length === 0 || anchor === null) return;
       const at = parent.children.indexOf(node as never);
-      const summary = element('ChecklistSection', { section: modelH2s[k]!.text, steps: steps.map((s) => s.index).join(' ') });
-      (parent.children as RootContent[]).splice(at + 1, 0, summary as RootContent);
+      const summary = element(CHECKLIST_ELEMENTS.section, { section: modelH2s[k]!.text, steps: steps.map((s) => s.index).join(' ') });
+      (parent.children as unknown[]).splice(at + 1, 0, summary);
     });
 
     // Front matter and ESM stay at the top level; everything else goes inside the doc element.
     const top: RootContent[] = [];
     const content: RootContent[] = [];
     for (const node of tree.children) (/^(yaml|toml|mdxjsEsm)$/.test(node.type) ? top : content).push(node);
-    const panel = element('ChecklistPanel', {});
-    content.splice(titleNode ? content.indexOf(titleNode) + 1 : 0, 0, panel as RootContent);
-    const doc = element('ChecklistDoc', {
+    const panel = element(CHECKLIST_ELEMENTS.panel, {});
+    content.splice(titleNode ? content.indexOf(titleNode) + 1 : 0, 0, panel as unknown as RootContent);
+    const doc = element(CHECKLIST_ELEMENTS.doc, {
       ...info,
       title: docTitleOf(model, route.id),
       permalink: route.permalink,
       params: JSON.stringify(Object.values(procedure.params)),
       steps: JSON.stringify(data),
     });
-    doc.children = content as MdxJsxFlowElement['children'];
-    tree.children = [...top, doc as RootContent];
+    doc.children = content;
+    tree.children = [...top, doc as unknown as RootContent];
   };
 }

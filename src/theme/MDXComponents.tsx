@@ -6,15 +6,16 @@ import ChecklistSection from '../components/Checklist/Section';
 import TaskCheckbox from '../components/TaskCheckbox';
 
 /**
- * The elements the checklist remark plugin (plugins/checklist/remark.ts)
- * writes into every procedure, on top of Docusaurus's own components.
+ * The elements the checklist remark plugin (plugins/checklist/remark.ts,
+ * `CHECKLIST_ELEMENTS`) writes into every procedure, on top of Docusaurus's
+ * own components.
  */
 export default {
   ...MDXComponents,
-  ChecklistDoc,
-  ChecklistPanel,
-  ChecklistStep,
-  ChecklistSection,
+  checklistdoc: ChecklistDoc,
+  checklistpanel: ChecklistPanel,
+  checkliststep: ChecklistStep,
+  checklistsection: ChecklistSection,
   // Markdown task lists: checkboxes with an accessible name.
   input: TaskCheckbox,
 };

@@ -19,6 +19,6 @@ export const ChecklistDocContext = createContext<ChecklistDocData | null>(null);
 /** The checklist of the doc this element sits in. */
 export function useChecklistDoc(): ChecklistDocData {
   const data = useContext(ChecklistDocContext);
-  if (!data) throw new Error('Checklist elements must sit inside <ChecklistDoc> (written by the checklist remark plugin)');
+  if (!data) throw new Error('Checklist elements must sit inside `checklistdoc` (written by the checklist remark plugin)');
   return data;
 }
