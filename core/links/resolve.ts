@@ -329,7 +329,7 @@ export function pagePathOf(doc: DocSummary, permalink: string, docsDir: string):
 /** Docusaurus excludes `_`-prefixed files and folders from the docs (partials to import). */
 export function isPartial(path: string, docsDir: string): boolean {
   const inside = docsDir === '.' || docsDir === '' ? path : path.slice(docsDir.length + 1);
-  return inside.split('/').some((segment) => segment.startsWith('_'));
+  return inside.startsWith('_') || inside.includes('/_');
 }
 
 function caseMessage(url: string, wanted: string, actual: string): string {

@@ -14,22 +14,28 @@ import { linkKeysOf, rememberLinkKeys } from '../../core/links/index.js';
  * The on-disk cache of parsed documents for `handbook check`, in
  * `<cwd>/.handbook/cache/` (or `$HANDBOOK_CACHE_DIR`), in two files:
  *
- * - `docs.v8`, the index: for each doc its content hash (sha1), size and
- *   mtime (an unchanged file is not even read), its summary (route inputs,
- *   anchors, links: what the docs linking into it need) and where its full
- *   model sits in the models file;
- * - `models-<id>.v8`: the full models, one v8-serialised record each,
- *   appended as docs change and compacted when most of it is stale.
+ * - `docs.v8`, the index, by column: for each doc its content hash (sha1),
+ *   size and mtime (an unchanged file is not even read), its route, the key
+ *   of each of its links (see `linkKey`), and where its records sit in the
+ *   records file;
+ * - `records-<id>.v8`: for each doc its summary (route inputs, anchors,
+ *   links: what the docs linking into it need) and its full model, one
+ *   v8-serialised record each, appended as docs change and compacted when
+ *   most of the file is stale.
  *
- * A re-check of one edited doc in a corpus of 10,000 thus reads 10,000
- * small summaries and only the full models of the docs it reports on.
- * v8 serialisation keeps the front matter's Map and Dates.
+ * A re-check of one edited doc in a corpus of 10,000 thus reads a small
+ * index, the summaries of the few docs its links and its referrers touch,
+ * and the full models of the docs it reports on; it appends two records and
+ * rewrites the small index. v8 serialisation keeps the front matter's Map
+ * and Dates.
  *
  * Never fails because of the cache: an unreadable cache is a cold start, a
- * missing model is parsed again, an unwritable or locked cache is skipped.
+ * lost record is parsed again from the file, an unwritable or locked cache
+ * is skipped.
  */
-/** Bump when the layout of the files below changes. */
-const FORMAT = 4;
+
+/** Bump when the layout of the files changes. */
+const FORMAT = 5;
 
 /**
  * The parser's identity: a cached model is valid only for the same core
@@ -44,61 +50,60 @@ async function parserVersion(): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Where a record sits in the records file. */
+interface Range {
+  at: number;
+  length: number;
+}
+
 interface Entry {
   hash: string;
   size: number;
   mtimeMs: number;
-  /** The doc's summary, v8-serialised: deserialised only if the run reads it (a link target, a referrer). */
-  summary: Uint8Array;
   /** `linkKey` of each link, so finding referrers reads no summary but theirs. */
   linkKeys: readonly (string | null | undefined)[];
   /** The route, for the docs folder and route base path in `routeKey`. */
   route: DocRoute;
   routeKey: string;
-  /** Byte range of the full model's record in the models file. */
-  at: number;
-  length: number;
-}
-
-/**
- * A cached doc's summary, read from its bytes on first use: most docs of a
- * one-doc re-check are never looked at beyond their path.
- */
-class CachedSummary implements DocSummary {
-  #bytes: Uint8Array;
-  #summary: DocSummary | undefined;
-  constructor(
-    readonly path: string,
-    bytes: Uint8Array,
-  ) {
-    this.#bytes = bytes;
-  }
-  #load(): DocSummary {
-    return (this.#summary ??= deserialize(this.#bytes) as DocSummary);
-  }
-  get frontMatter() {
-    return this.#load().frontMatter;
-  }
-  get headings() {
-    return this.#load().headings;
-  }
-  get htmlAnchors() {
-    return this.#load().htmlAnchors;
-  }
-  get links() {
-    return this.#load().links;
-  }
+  summary: Range;
+  model: Range;
 }
 
 interface IndexFile {
   /** {@link parserVersion} of the run that wrote it. */
   version: string;
-  /** File name of the models file the entries point into. */
-  models: string;
+  /** File name of the records file the entries point into. */
+  records: string;
   entries: Map<string, Entry>;
 }
 
-/** One record of the models file: the hash is checked on read, so a stale offset can never yield another doc's model. */
+/**
+ * The index on disk, one array per field: deserialising ten thousand entry
+ * objects took longer than everything else a one-doc re-check does; arrays
+ * of strings and one array of numbers read several times faster.
+ */
+interface IndexColumns {
+  version: string;
+  records: string;
+  paths: string[];
+  hashes: string[];
+  /** Per entry: size, mtimeMs, summary at, summary length, model at, model length. */
+  numbers: Float64Array;
+  routeKeys: string[];
+  routeIds: string[];
+  permalinks: string[];
+  /** Link keys of all entries in a row, `linkCounts[i]` of them for entry i. */
+  linkKeys: (string | null | undefined)[];
+  linkCounts: Uint32Array;
+}
+
+const NUMBERS = 6;
+
+/** One record of the records file: the hash is checked on read, so a stale offset can never yield another doc's data. */
+interface SummaryRecord {
+  hash: string;
+  summary: DocSummary;
+}
 interface ModelRecord {
   hash: string;
   model: DocModel;
@@ -120,7 +125,7 @@ export interface LoadedDocs {
   stats: DocLoadStats;
   /** The full model of a loaded doc: parsed in this run, read from the cache, or parsed again if the cache lost it. */
   model(path: string): DocModel;
-  /** Closes the models file (a long-running process, the dev server, loads many times). */
+  /** Closes the records file (a long-running process, the dev server, loads many times). */
   close(): void;
 }
 
@@ -139,54 +144,25 @@ function revive(model: DocModel): DocModel {
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/**
- * The index on disk, by column: one array per field and one buffer for all
- * summaries. Deserialising ten thousand entry objects (and a Buffer each)
- * took longer than everything else a one-doc re-check does; plain arrays of
- * strings and numbers read several times faster.
- */
-interface IndexColumns {
-  version: string;
-  models: string;
-  paths: string[];
-  hashes: string[];
-  /** Per entry: size, mtimeMs, model at, model length, summary at, summary length. */
-  numbers: Float64Array;
-  summaries: Uint8Array;
-  routeKeys: string[];
-  routeIds: string[];
-  permalinks: string[];
-  /** Link keys of all entries in a row, `linkCounts[i]` of them for entry i. */
-  linkKeys: (string | null | undefined)[];
-  linkCounts: Uint32Array;
-}
-
-const NUMBERS = 6;
-
 function encodeIndex(index: IndexFile): Buffer {
   const n = index.entries.size;
   const columns: IndexColumns = {
     version: index.version,
-    models: index.models,
+    records: index.records,
     paths: [],
     hashes: [],
     numbers: new Float64Array(n * NUMBERS),
-    summaries: new Uint8Array(0),
     routeKeys: [],
     routeIds: [],
     permalinks: [],
     linkKeys: [],
     linkCounts: new Uint32Array(n),
   };
-  const summaries: Uint8Array[] = [];
-  let summaryAt = 0;
   let i = 0;
   for (const [path, entry] of index.entries) {
     columns.paths.push(path);
     columns.hashes.push(entry.hash);
-    columns.numbers.set([entry.size, entry.mtimeMs, entry.at, entry.length, summaryAt, entry.summary.length], i * NUMBERS);
-    summaries.push(entry.summary);
-    summaryAt += entry.summary.length;
+    columns.numbers.set([entry.size, entry.mtimeMs, entry.summary.at, entry.summary.length, entry.model.at, entry.model.length], i * NUMBERS);
     columns.routeKeys.push(entry.routeKey);
     columns.routeIds.push(entry.route.id);
     columns.permalinks.push(entry.route.permalink);
@@ -194,41 +170,39 @@ function encodeIndex(index: IndexFile): Buffer {
     columns.linkCounts[i] = entry.linkKeys.length;
     i++;
   }
-  columns.summaries = Buffer.concat(summaries);
   return serialize(columns);
 }
 
 function readIndex(dir: string, version: string): IndexFile | null {
   try {
     const columns = deserialize(readFileSync(join(dir, 'docs.v8'))) as IndexColumns;
-    if (columns.version !== version || typeof columns.models !== 'string' || !(columns.numbers instanceof Float64Array)) return null;
+    if (columns.version !== version || typeof columns.records !== 'string' || !(columns.numbers instanceof Float64Array)) return null;
     const entries = new Map<string, Entry>();
+    const numbers = columns.numbers;
     let key = 0;
     for (let i = 0; i < columns.paths.length; i++) {
       const at = i * NUMBERS;
       const count = columns.linkCounts[i]!;
-      const summaryAt = columns.numbers[at + 4]!;
       entries.set(columns.paths[i]!, {
         hash: columns.hashes[i]!,
-        size: columns.numbers[at]!,
-        mtimeMs: columns.numbers[at + 1]!,
-        at: columns.numbers[at + 2]!,
-        length: columns.numbers[at + 3]!,
-        summary: columns.summaries.subarray(summaryAt, summaryAt + columns.numbers[at + 5]!),
+        size: numbers[at]!,
+        mtimeMs: numbers[at + 1]!,
+        summary: { at: numbers[at + 2]!, length: numbers[at + 3]! },
+        model: { at: numbers[at + 4]!, length: numbers[at + 5]! },
         routeKey: columns.routeKeys[i]!,
         route: { id: columns.routeIds[i]!, permalink: columns.permalinks[i]! },
         linkKeys: columns.linkKeys.slice(key, key + count),
       });
       key += count;
     }
-    return { version, models: columns.models, entries };
+    return { version, records: columns.records, entries };
   } catch {
     return null;
   }
 }
 
-/** The models file, opened on first use (a run that reads no model never opens it). */
-class ModelsFile {
+/** The records file, opened on first use (a run that reads no record never opens it). */
+class RecordsFile {
   private fd: number | null | undefined;
   constructor(private path: string | null) {}
   /** Null when there is none or it is gone (compacted away by another run: the doc is parsed again). */
@@ -241,6 +215,28 @@ class ModelsFile {
       }
     }
     return this.fd;
+  }
+  /** The bytes of one record, or null when they cannot be read. */
+  bytes(range: Range): Buffer | null {
+    const fd = this.descriptor();
+    if (fd === null) return null;
+    try {
+      const buffer = Buffer.allocUnsafe(range.length);
+      return readSync(fd, buffer, 0, range.length, range.at) === range.length ? buffer : null;
+    } catch {
+      return null;
+    }
+  }
+  /** One record, checked against the doc's hash. */
+  read<T extends { hash: string }>(range: Range, hash: string): T | null {
+    const buffer = this.bytes(range);
+    if (!buffer) return null;
+    try {
+      const record = deserialize(buffer) as T;
+      return record.hash === hash ? record : null;
+    } catch {
+      return null;
+    }
   }
   size(): number {
     const fd = this.descriptor();
@@ -257,16 +253,33 @@ class ModelsFile {
   }
 }
 
-function readRecord(file: ModelsFile, entry: Entry): DocModel | null {
-  const fd = file.descriptor();
-  if (fd === null) return null;
-  try {
-    const buffer = Buffer.allocUnsafe(entry.length);
-    if (readSync(fd, buffer, 0, entry.length, entry.at) !== entry.length) return null;
-    const record = deserialize(buffer) as ModelRecord;
-    return record.hash === entry.hash ? revive(record.model) : null;
-  } catch {
-    return null;
+/**
+ * A cached doc's summary, read from the records file on first use: most docs
+ * of a one-doc re-check are never looked at beyond their path.
+ */
+class CachedSummary implements DocSummary {
+  #load: () => DocSummary;
+  #summary: DocSummary | undefined;
+  constructor(
+    readonly path: string,
+    load: () => DocSummary,
+  ) {
+    this.#load = load;
+  }
+  #get(): DocSummary {
+    return (this.#summary ??= this.#load());
+  }
+  get frontMatter() {
+    return this.#get().frontMatter;
+  }
+  get headings() {
+    return this.#get().headings;
+  }
+  get htmlAnchors() {
+    return this.#get().htmlAnchors;
+  }
+  get links() {
+    return this.#get().links;
   }
 }
 
@@ -282,13 +295,36 @@ export async function loadDocSummaries(
   options: { cacheDir?: string | null; docsDir?: string; routeBasePath?: string } = {},
 ): Promise<LoadedDocs> {
   const dir = options.cacheDir ?? null;
+  cwd = resolve(cwd);
   const docsDir = options.docsDir ?? 'docs';
   const routeBasePath = options.routeBasePath ?? '/docs';
   const routeKey = `${docsDir}\0${routeBasePath}`;
   const routeOfDoc = (doc: DocSummary) => routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
+  const version = dir ? await parserVersion() : '';
+  const index = dir ? readIndex(dir, version) : null;
+  const file = new RecordsFile(dir && index ? join(dir, index.records) : null);
+  const entries = index?.entries ?? new Map<string, Entry>();
+  const stats: DocLoadStats = { docs: paths.length, unchanged: 0, sameHash: 0, parsed: 0 };
+  const fresh = new Map<string, Entry>();
+  /** Models parsed in this run, to be appended to the records file. */
+  const parsed = new Map<string, { hash: string; model: DocModel }>();
+  /** Models read from the cache (or parsed again when it lost them). */
+  const models = new Map<string, DocModel>();
+  let changed = false;
+
+  /** The doc parsed from its file: when the cache lost a record, the file is the truth. */
+  const reparse = (path: string): DocModel => {
+    let model = models.get(path);
+    if (!model) models.set(path, (model = parseDocFast({ path, text: readFileSync(resolve(cwd, path), 'utf8') })));
+    return model;
+  };
   /** A cached doc as a lazy summary, with the facts the core would otherwise compute from it. */
   const fromCache = (path: string, entry: Entry): DocSummary => {
-    const summary = new CachedSummary(path, entry.summary);
+    // The entry is looked up when the summary is first read: a compaction may have moved its record since.
+    const summary = new CachedSummary(path, () => {
+      const current = fresh.get(path) ?? entry;
+      return file.read<SummaryRecord>(current.summary, current.hash)?.summary ?? summaryOf(reparse(path));
+    });
     rememberLinkKeys(summary, entry.linkKeys);
     if (entry.routeKey === routeKey) rememberRoute(summary, docsDir, routeBasePath, entry.route);
     else {
@@ -298,20 +334,12 @@ export async function loadDocSummaries(
     }
     return summary;
   };
-  const version = dir ? await parserVersion() : '';
-  const index = dir ? readIndex(dir, version) : null;
-  const file = new ModelsFile(dir && index ? join(dir, index.models) : null);
-  const entries = index?.entries ?? new Map<string, Entry>();
-  const stats: DocLoadStats = { docs: paths.length, unchanged: 0, sameHash: 0, parsed: 0 };
-  const fresh = new Map<string, Entry>();
-  /** Models parsed in this run, to be appended to the models file. */
-  const parsed = new Map<string, { hash: string; model: DocModel }>();
-  let changed = false;
-  const docs = new Array<DocSummary>(paths.length);
 
+  const docs = new Array<DocSummary>(paths.length);
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
-    const absolute = resolve(cwd, path);
+    // Paths are relative with `/`: joining is enough (path.resolve on each of 10,000 shows in a profile).
+    const absolute = `${cwd}/${path}`;
     const cached = entries.get(path);
     // Sync stat: ten thousand of them take a few milliseconds; a promise each takes ten times as long.
     const info = statSync(absolute);
@@ -335,31 +363,28 @@ export async function loadDocSummaries(
     const model = parseDocFast({ path, text });
     parsed.set(path, { hash, model });
     if (dir) {
-      const summary = summaryOf(model);
-      fresh.set(path, { hash, size: info.size, mtimeMs: info.mtimeMs, summary: serialize(summary), linkKeys: linkKeysOf(model), route: routeOfDoc(model), routeKey, at: -1, length: 0 });
+      const none = { at: -1, length: 0 };
+      fresh.set(path, { hash, size: info.size, mtimeMs: info.mtimeMs, linkKeys: linkKeysOf(model), route: routeOfDoc(model), routeKey, summary: none, model: none });
     }
     docs[i] = model;
   }
   if (fresh.size !== entries.size) changed = true;
 
-  const models = new Map<string, DocModel>();
   const model = (path: string): DocModel => {
     const known = parsed.get(path)?.model ?? models.get(path);
     if (known) return known;
     const entry = fresh.get(path);
     if (!entry) throw new Error(`loadDocSummaries: \`${path}\` was not loaded`);
-    let found = readRecord(file, entry);
-    if (!found) {
-      // The cache lost it (compacted by a concurrent run, truncated): the file is the truth.
-      found = parseDocFast({ path, text: readFileSync(resolve(cwd, path), 'utf8') });
-    }
+    const record = file.read<ModelRecord>(entry.model, entry.hash);
+    if (!record) return reparse(path);
+    const found = revive(record.model);
     models.set(path, found);
     return found;
   };
 
   if (dir && changed) {
     const written = writeCache(dir, version, index, file, fresh, parsed);
-    if (written !== undefined && written !== index?.models) file.moveTo(join(dir, written));
+    if (written !== undefined && written !== index?.records) file.moveTo(join(dir, written));
   }
   return { docs, stats, model, close: () => file.close() };
 }
@@ -375,12 +400,13 @@ export async function loadDocs(cwd: string, paths: readonly string[], options: {
 }
 
 /**
- * Appends the new models and rewrites the index, under a lock file (a second
- * run writing at the same time skips its write: the cache is an
- * optimisation). When stale records outweigh live ones, the live ones are
- * copied to a new models file first.
+ * Appends the records of the docs parsed in this run and rewrites the index,
+ * under a lock file (a second run writing at the same time skips its write:
+ * the cache is an optimisation). When stale records outweigh live ones, the
+ * live ones are copied to a new records file first. Returns the records
+ * file's name, or undefined when nothing was written.
  */
-function writeCache(dir: string, version: string, previous: IndexFile | null, file: ModelsFile, entries: Map<string, Entry>, parsed: Map<string, { hash: string; model: DocModel }>): string | undefined {
+function writeCache(dir: string, version: string, previous: IndexFile | null, file: RecordsFile, entries: Map<string, Entry>, parsed: Map<string, { hash: string; model: DocModel }>): string | undefined {
   const lock = join(dir, 'docs.lock');
   let locked = false;
   try {
@@ -395,58 +421,49 @@ function writeCache(dir: string, version: string, previous: IndexFile | null, fi
     }
     locked = true;
 
-    const records = new Map<string, Buffer>();
-    for (const [path, { hash, model }] of parsed) records.set(path, serialize({ hash, model } satisfies ModelRecord));
+    const fresh = new Map<string, { summary: Buffer; model: Buffer }>();
+    for (const [path, { hash, model }] of parsed) {
+      fresh.set(path, { summary: serialize({ hash, summary: summaryOf(model) } satisfies SummaryRecord), model: serialize({ hash, model } satisfies ModelRecord) });
+    }
     let live = 0;
-    for (const [path, entry] of entries) live += records.get(path)?.length ?? entry.length;
-    const fd = file.descriptor();
-    const current = previous && fd !== null ? previous.models : null;
+    for (const [path, entry] of entries) {
+      const records = fresh.get(path);
+      live += records ? records.summary.length + records.model.length : entry.summary.length + entry.model.length;
+    }
+    const current = previous && file.descriptor() !== null ? previous.records : null;
     const currentSize = current ? file.size() : 0;
     const compact = current === null || (currentSize > 4 * 2 ** 20 && currentSize > 2 * live);
 
-    let modelsName = current;
-    if (compact || modelsName === null) {
-      modelsName = `models-${randomBytes(6).toString('hex')}.v8`;
-      const out = openSync(join(dir, modelsName), 'w');
-      try {
-        let at = 0;
-        for (const [path, entry] of entries) {
-          let record = records.get(path);
-          if (!record && fd !== null) {
-            record = Buffer.allocUnsafe(entry.length);
-            if (readSync(fd, record, 0, entry.length, entry.at) !== entry.length) record = undefined;
-          }
-          if (!record) {
-            // Unreadable: leave the doc out of the index, the next run parses it again.
-            entries.delete(path);
-            continue;
-          }
-          writeSync(out, record);
-          entries.set(path, { ...entry, at, length: record.length });
-          at += record.length;
+    const name = compact ? `records-${randomBytes(6).toString('hex')}.v8` : current!;
+    const out = openSync(join(dir, name), compact ? 'w' : 'a');
+    try {
+      let at = compact ? 0 : fstatSync(out).size;
+      const append = (bytes: Buffer): Range => {
+        writeSync(out, bytes);
+        const range = { at, length: bytes.length };
+        at += bytes.length;
+        return range;
+      };
+      for (const [path, entry] of entries) {
+        const records = fresh.get(path);
+        if (records) entries.set(path, { ...entry, summary: append(records.summary), model: append(records.model) });
+        else if (compact) {
+          const summary = file.bytes(entry.summary);
+          const model = file.bytes(entry.model);
+          // Unreadable: leave the doc out of the index, the next run parses it again.
+          if (summary && model) entries.set(path, { ...entry, summary: append(summary), model: append(model) });
+          else entries.delete(path);
         }
-      } finally {
-        closeSync(out);
       }
-    } else {
-      const out = openSync(join(dir, modelsName), 'a');
-      try {
-        let at = fstatSync(out).size;
-        for (const [path, record] of records) {
-          writeSync(out, record);
-          entries.set(path, { ...entries.get(path)!, at, length: record.length });
-          at += record.length;
-        }
-      } finally {
-        closeSync(out);
-      }
+    } finally {
+      closeSync(out);
     }
     const temp = join(dir, `docs.v8.${process.pid}.tmp`);
-    writeFileSync(temp, encodeIndex({ version, models: modelsName, entries }));
+    writeFileSync(temp, encodeIndex({ version, records: name, entries }));
     renameSync(temp, join(dir, 'docs.v8'));
-    // Models files of older indexes (another parser version, a compaction): nothing points into them any more.
-    for (const name of readdirSync(dir)) if (/^models-[0-9a-f]+\.v8$/.test(name) && name !== modelsName) unlinkSync(join(dir, name));
-    return modelsName;
+    // Records files of older indexes (another parser version, a compaction): nothing points into them any more.
+    for (const other of readdirSync(dir)) if (/^(?:records|models)-[0-9a-f]+\.v8$/.test(other) && other !== name) unlinkSync(join(dir, other));
+    return name;
   } catch {
     // A read-only checkout or a full disk: run without a cache.
     return undefined;

@@ -210,9 +210,13 @@ async function gather(options: LoadCheckInputOptions) {
   const cwd = options.cwd;
   const docsDir = normaliseDir(options.docsDir ?? 'docs');
   const today = options.today ?? todayOf(options.env);
+  // Started first: `git ls-files` runs in its own process while the docs are listed and loaded.
+  const listing = listFiles(cwd);
+  listing.catch(() => undefined);
   const docPaths = await listDocs(cwd, docsDir);
   const all = [...new Set([...docPaths, ...(options.extraDocs ?? [])])];
-  const [loaded, files] = await Promise.all([loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath: options.routeBasePath ?? '/docs' }), listFiles(cwd)]);
+  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath: options.routeBasePath ?? '/docs' });
+  const files = await listing;
   const base = options.baseRef ? { ref: options.baseRef, docs: await loadBaseDocs(cwd, options.baseRef, all) } : null;
   const input: CheckInput = {
     docs: loaded.docs,

@@ -49,13 +49,14 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     warm.close();
   });
 
-  it('parses a doc again when its model is lost from the cache, and recovers from a corrupt index', async () => {
+  it('parses a doc again when its records are lost from the cache, and recovers from a corrupt index', async () => {
     const { cacheDir, paths } = await site({ 'a.md': a, 'b.md': b });
     (await loadDocSummaries(dir, paths, { cacheDir })).close();
-    const [modelsFile] = (await readdir(cacheDir)).filter((f) => f.startsWith('models-'));
+    const [recordsFile] = (await readdir(cacheDir)).filter((f) => f.startsWith('records-'));
     const loaded = await loadDocSummaries(dir, paths, { cacheDir });
-    await unlink(join(cacheDir, modelsFile!));
+    await unlink(join(cacheDir, recordsFile!));
     expect(loaded.model('docs/b.md')).toEqual(parseDoc({ path: 'docs/b.md', text: b }));
+    expect(fields(loaded.docs[0]!)).toEqual(summaryOf(parseDoc({ path: 'docs/a.md', text: a })));
     loaded.close();
 
     await writeFile(join(cacheDir, 'docs.v8'), 'not a cache');
@@ -65,7 +66,7 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     again.close();
   });
 
-  it('appends edited models, compacts the models file when most of it is stale, and keeps one models file', async () => {
+  it('appends edited models, compacts the records file when most of it is stale, and keeps one records file', async () => {
     const big = (n: number) => `# Doc\n\n${Array.from({ length: 400 }, (_, i) => `## Heading ${n} ${i}\n\nText [x](./b.md#x).\n`).join('\n')}`;
     const { cacheDir, paths } = await site({ 'a.md': big(0), 'b.md': b });
     (await loadDocSummaries(dir, paths, { cacheDir })).close();
@@ -75,7 +76,7 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
       const loaded = await loadDocSummaries(dir, paths, { cacheDir });
       expect(loaded.stats.parsed).toBe(1);
       loaded.close();
-      const models = (await readdir(cacheDir)).filter((f) => f.startsWith('models-'));
+      const models = (await readdir(cacheDir)).filter((f) => f.startsWith('records-'));
       expect(models).toHaveLength(1);
       names.add(models[0]!);
     }

@@ -61,22 +61,22 @@ describe('referrersOf agrees with the full link graph', () => {
     expect(expectAgreement(input)).toBe(2);
   });
 
-  it('on the handbook and on the fixture link site', async () => {
+  it('on the handbook and on the fixture link site', { timeout: 120_000 }, async () => {
     for (const cwd of [repoRoot, resolve(repoRoot, 'tests/fixtures/link-site')]) {
       const input = await loadCheckInput({ cwd, today: '2026-11-22' });
       expect(expectAgreement(input), cwd).toBeGreaterThan(3);
     }
   });
 
-  it('on the real corpora', async () => {
-    const corpora = resolve(repoRoot, '../shared/corpora');
-    for (const [name, docsDir] of [
-      ['openshift-runbooks', '.'],
-      ['prometheus-operator-runbooks', 'content'],
-      ['rke2-docs', 'docs'],
-    ] as const) {
+  const corpora = resolve(repoRoot, '../shared/corpora');
+  for (const [name, docsDir] of [
+    ['openshift-runbooks', '.'],
+    ['prometheus-operator-runbooks', 'content'],
+    ['rke2-docs', 'docs'],
+  ] as const) {
+    it(`on the real corpus ${name}`, { timeout: 120_000 }, async () => {
       const input = await loadCheckInput({ cwd: resolve(corpora, name), docsDir, today: '2026-11-22' });
       expectAgreement(input);
-    }
-  });
+    });
+  }
 });
