@@ -4,6 +4,7 @@ import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 import handbookCheck from './plugins/check/index';
 import handbookDocs from './plugins/docs/index';
+import prism from './plugins/prism/index';
 import siteData from './plugins/site-data/index';
 
 const config: Config = {
@@ -66,6 +67,8 @@ const config: Config = {
     checklistExport,
     handbookCheck,
     siteData,
+    // Code blocks highlighted by src/prism: prism-react-renderer with fewer languages built on load.
+    prism,
   ],
 
   presets: [
