@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadDocSummaries } from './cache.js';
-import { parseDoc, type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../../core/index.js';
+import { parseDocFast } from '../../core/fast-parse.js';
+import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../../core/index.js';
 
 const run = promisify(execFile);
 
@@ -138,17 +139,23 @@ export async function listFiles(cwd: string): Promise<Set<string>> {
 }
 
 /**
- * The documents as they were at git `ref`, by path relative to `cwd`, for the
- * `header-version-bump` rule. A doc absent at the base is new. One
- * `git cat-file --batch` for all docs.
+ * The documents that differ from git `ref` as they were at that ref, by path
+ * relative to `cwd`, for the `header-version-bump` rule. A doc absent from
+ * the map is unchanged or new, and the rule passes both. `git diff` names
+ * the changed files, then one `git cat-file --batch` reads them: a pull
+ * request touching three docs of 10,000 parses three base docs.
  */
-export async function loadBaseDocs(cwd: string, ref: string, paths: readonly string[]): Promise<Map<string, DocModel>> {
+export async function loadBaseDocs(cwd: string, ref: string, allPaths: readonly string[]): Promise<Map<string, DocModel>> {
   try {
     await run('git', ['-C', cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
     throw new CheckConfigError(`--base: \`${ref}\` is not a git commit in ${cwd} (for a pull request, fetch the base branch first: git fetch origin <branch>)`);
   }
   const docs = new Map<string, DocModel>();
+  // --relative: paths relative to cwd, like ours.
+  const { stdout: diff } = await run('git', ['-C', cwd, 'diff', '--relative', '--name-only', '--no-renames', '-z', ref, '--', '.'], { maxBuffer: 256 * 1024 * 1024 });
+  const changed = new Set(diff.split('\0').filter(Boolean));
+  const paths = allPaths.filter((p) => changed.has(p));
   if (paths.length === 0) return docs;
   const { stdout } = await new Promise<{ stdout: Buffer }>((resolvePromise, reject) => {
     const child = execFile('git', ['-C', cwd, 'cat-file', '--batch'], { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (error, out) =>
@@ -166,7 +173,7 @@ export async function loadBaseDocs(cwd: string, ref: string, paths: readonly str
     const size = Number(match[1]);
     const text = stdout.subarray(at, at + size).toString('utf8');
     at += size + 1;
-    docs.set(path, parseDoc({ path, text }));
+    docs.set(path, parseDocFast({ path, text }));
   }
   return docs;
 }

@@ -202,4 +202,21 @@ describe('handbook check --base REF', () => {
     ]);
     expect(code).toBe(1);
   });
+
+  it('finds the changed docs when --cwd is a folder inside the repository', async () => {
+    const nested = mkdtempSync(join(tmpdir(), 'handbook-base-nested-'));
+    try {
+      const git = (...args: string[]) => promisify(execFile)('git', ['-C', nested, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args]);
+      cpSync(join(root, site, 'docs/good.md'), join(nested, 'handbook/docs/good.md'));
+      cpSync(join(root, site, 'docs/deprecated.md'), join(nested, 'handbook/docs/deprecated.md'));
+      await git('init', '-q', '-b', 'main');
+      await git('add', '.');
+      await git('commit', '-q', '-m', 'base');
+      writeFileSync(join(nested, 'handbook/docs/good.md'), readFileSync(join(nested, 'handbook/docs/good.md'), 'utf8') + '\nMore text.\n');
+      const { stdout } = await handbook(['check', '--cwd', join(nested, 'handbook'), '--base', 'main', '--format', 'json']);
+      expect(JSON.parse(stdout).diagnostics.filter((x: { ruleId: string }) => x.ruleId === 'header-version-bump').map((x: { file: string }) => x.file)).toEqual(['docs/good.md']);
+    } finally {
+      rmSync(nested, { recursive: true, force: true });
+    }
+  });
 });
