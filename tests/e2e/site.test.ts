@@ -146,6 +146,19 @@ describe('the handbook site for readers', () => {
     await context.close();
   });
 
+  it('code blocks take the Prism theme of the colour mode once hydrated (no remount needed, src/theme/CodeBlock)', async () => {
+    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
+    const backgrounds: Record<string, string> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page, errors } = await open(procedure.permalink, { colorScheme });
+      backgrounds[colorScheme] = await page.locator('pre.prism-code').first().evaluate((pre) => getComputedStyle(pre).backgroundColor);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    // GitHub (light) and Dracula (dark) backgrounds, src/prism-themes.ts.
+    expect(backgrounds).toEqual({ light: 'rgb(246, 248, 250)', dark: 'rgb(40, 42, 54)' });
+  });
+
   it('keyboard: a step is ticked with Tab and Space', async () => {
     const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
     const { context, page } = await open(procedure.permalink);
