@@ -36,13 +36,17 @@ export interface ChecklistDocInfo {
   version: string;
 }
 
-/** One step as the page receives it: an element of the `steps` JSON of `checklistdoc`. */
+/**
+ * One step as the page receives it: an element of the `steps` JSON of
+ * `checklistdoc` (what is absent is null, false or none; the doc component
+ * fills it in).
+ */
 export interface ChecklistStepData {
   id: string;
   title: string;
-  section: string | null;
-  minutes: number | null;
-  danger: boolean;
+  section?: string;
+  minutes?: number;
+  danger?: true;
   /** Names of the params the command uses (absent: none). */
   params?: string[];
   /** Expected output the page shows under the command (absent: none, or the transcript shows it). */
@@ -164,7 +168,10 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       const step = procedure.steps[i]!;
       const meta = parseStepMeta(node.meta ?? null);
       const at = parent.children.indexOf(node as never);
-      const item: ChecklistStepData = { id: step.id, title: step.title, section: step.section, minutes: step.timeMinutes, danger: step.danger };
+      const item: ChecklistStepData = { id: step.id, title: step.title };
+      if (step.section !== null) item.section = step.section;
+      if (step.timeMinutes !== null) item.minutes = step.timeMinutes;
+      if (step.danger) item.danger = true;
       if (step.params.length > 0) item.params = step.params;
       // The block keeps only Docusaurus's own meta (title, line highlights).
       const code: Code = { type: 'code', lang: 'bash', meta: meta.rest || null, value: node.value, ...(node.position ? { position: node.position } : {}) };
@@ -215,7 +222,8 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       ...info,
       title: docTitleOf(model, route.id),
       permalink: route.permalink,
-      params: JSON.stringify(Object.values(procedure.params)),
+      // Parameters without their null and false fields (the doc component fills them in).
+      params: JSON.stringify(Object.values(procedure.params), (_, value: unknown) => (value === null || value === false ? undefined : value)),
       steps: JSON.stringify(data),
     });
     doc.children = content;

@@ -64,12 +64,13 @@ describe('remark checklist plugin', () => {
     const { js, tree } = await compileDoc('ops/rotate.md', fixture);
     const steps = stepsOf(tree);
     expect(steps.map((s) => s.id)).toEqual(['health-sh', 'disk-space', 'deploy-the-release', 'drop-the-old-replica', 'redeploy-the-previous-release']);
-    expect(steps[0]).toEqual({ id: 'health-sh', title: 'health.sh', section: 'Preflight', minutes: 2, danger: false, params: ['ENV'], expect: 'ok' });
+    // Null, false and empty fields are left out.
+    expect(steps[0]).toEqual({ id: 'health-sh', title: 'health.sh', section: 'Preflight', minutes: 2, params: ['ENV'], expect: 'ok' });
     // A console transcript of a command and its output: the command as a shell block, the output as expected output.
-    expect(steps[1]).toEqual({ id: 'disk-space', title: 'Check free disk space', section: 'Preflight', minutes: 0.5, danger: false, expect: expect.stringMatching(/^Filesystem .*\n\/dev\/sdb1 .*\/var\/lib\/widgets$/) });
+    expect(steps[1]).toEqual({ id: 'disk-space', title: 'Check free disk space', section: 'Preflight', minutes: 0.5, expect: expect.stringMatching(/^Filesystem .*\n\/dev\/sdb1 .*\/var\/lib\/widgets$/) });
     expect(steps[2]).toMatchObject({ expect: 'deployed', params: ['ENV', 'RELEASE', 'TOKEN'] });
     expect(steps[3]).toMatchObject({ danger: true, section: 'Rotate', minutes: 5 });
-    expect(steps[4]).toMatchObject({ danger: false, section: 'Rollback', minutes: null });
+    expect(steps[4]).toEqual({ id: 'redeploy-the-previous-release', title: 'Redeploy the previous release', section: 'Rollback', params: ['ENV'] });
     const blocks = stepBlocks(tree);
     expect(blocks.map((b) => b.index)).toEqual(['0', '1', '2', '3', '4']);
     expect(blocks.map((b) => [b.code.type, b.code.lang, b.code.meta])).toEqual([
@@ -103,7 +104,11 @@ describe('remark checklist plugin', () => {
     expect(tree.children[1]).toBe(docs[0]);
     const doc = attributes(docs[0]!);
     expect(doc).toMatchObject({ doc: 'ops/rotate', version: '2.0.0', title: 'Rotate the widget database', permalink: '/docs/ops/rotate' });
-    expect(JSON.parse(doc.params!).map((p: { name: string }) => p.name)).toEqual(['ENV', 'RELEASE', 'TOKEN']);
+    expect(JSON.parse(doc.params!)).toEqual([
+      { name: 'ENV', description: 'Target environment', default: 'staging', enum: ['staging', 'production'] },
+      { name: 'RELEASE', description: 'Release tag, like v1.2.3', default: 'v1.0.0', pattern: '^v[0-9]+\\.[0-9]+\\.[0-9]+$' },
+      { name: 'TOKEN', description: 'API token of the operator', secret: true },
+    ]);
     const content = docs[0]!.children.map((n) => ((n as unknown as ChecklistNode).type === 'checklistElement' ? (n as unknown as ChecklistNode).data.hName : n.type));
     expect(content.slice(0, 3)).toEqual(['heading', PANEL, 'paragraph']);
     expect(js.indexOf(`_components.${PANEL}, {`)).toBeGreaterThan(js.indexOf('"Rotate the widget database"'));

@@ -128,35 +128,38 @@ export default function ChecklistPanel(): ReactNode {
           ))}
         </fieldset>
       )}
+      {/* The operator's name, export and reset only work in the browser: rendered after hydration, in a row kept empty until then. */}
       <div className={styles.actions}>
-        <label htmlFor={operatorId} className={styles.paramName}>
-          Operator
-        </label>
-        <input
-          id={operatorId}
-          className={styles.paramInput}
-          type="text"
-          value={state.operator}
-          disabled={!state.ready}
-          autoComplete="name"
-          onChange={(e) => store.setOperator(e.currentTarget.value)}
-        />
-        <button type="button" className="button button--sm button--primary" disabled={!state.ready} onClick={() => exportLog('md')}>
-          Export run log
-        </button>
-        <button type="button" className="button button--sm button--secondary" disabled={!state.ready} onClick={() => exportLog('json')}>
-          Export JSON
-        </button>
-        <button
-          type="button"
-          className="button button--sm button--secondary"
-          disabled={!state.ready}
-          onClick={() => {
-            if (window.confirm('Reset this checklist? All ticks and parameter values of this doc are forgotten.')) store.reset();
-          }}
-        >
-          Reset
-        </button>
+        {state.ready && (
+          <>
+            <label htmlFor={operatorId} className={styles.paramName}>
+              Operator
+            </label>
+            <input
+              id={operatorId}
+              className={styles.paramInput}
+              type="text"
+              value={state.operator}
+              autoComplete="name"
+              onChange={(e) => store.setOperator(e.currentTarget.value)}
+            />
+            <button type="button" className="button button--sm button--primary" onClick={() => exportLog('md')}>
+              Export run log
+            </button>
+            <button type="button" className="button button--sm button--secondary" onClick={() => exportLog('json')}>
+              Export JSON
+            </button>
+            <button
+              type="button"
+              className="button button--sm button--secondary"
+              onClick={() => {
+                if (window.confirm('Reset this checklist? All ticks and parameter values of this doc are forgotten.')) store.reset();
+              }}
+            >
+              Reset
+            </button>
+          </>
+        )}
       </div>
       {progress.total > 0 && steps.some((s) => s.minutes !== null) && (
         <p className={styles.total}>{`Estimated total: ${formatMinutes(steps.reduce((sum, s) => sum + (s.minutes ?? 0), 0))}`}</p>

@@ -53,9 +53,11 @@ function ExpectedOutput({ expect }: { expect: string }): ReactNode {
 }
 
 /**
- * One step: a checkbox named by the step title, the command's code block,
- * expected output, time, danger. The copy button (which fills in the
- * parameters) works only in the browser, so it is rendered after hydration.
+ * One step: a checkbox named by the step title, time, danger, the command's
+ * code block and the expected output, as few elements as that takes (one
+ * flex row that wraps; the code block and the output take a row each). The
+ * copy button (which fills in the parameters) works only in the browser, so
+ * it is rendered after hydration, in the title row.
  */
 export default function ChecklistStep({ index, children }: ChecklistStepProps): ReactNode {
   const { doc, version, steps, params } = useChecklistDoc();
@@ -80,34 +82,25 @@ export default function ChecklistStep({ index, children }: ChecklistStepProps): 
   };
 
   return (
-    <div className={`${styles.step}${tick ? ` ${styles.stepDone}` : ''}${step.danger ? ` ${styles.stepDanger}` : ''}`} data-checklist-step={step.id} data-done={tick ? 'true' : 'false'}>
-      <div className={styles.stepHead}>
-        <label className={styles.stepTitle}>
-          <input type="checkbox" className={styles.checkbox} checked={Boolean(tick)} disabled={!state.ready} onChange={(event) => store.toggle(step.id, event.currentTarget.checked)} />
-          {step.title}
-        </label>
-        {step.danger && <span className={styles.danger}>Danger</span>}
-        {step.minutes !== null && <span className={styles.time}>{formatMinutes(step.minutes)}</span>}
-        {tick && (
-          <span className={styles.tickTime}>
-            done {new Date(tick.at).toLocaleTimeString()}
-            {tick.by ? ` by ${tick.by}` : ''}
+    <div className={`${styles.step}${tick ? ` ${styles.stepDone}` : ''}${step.danger ? ` ${styles.stepDanger}` : ''}`} data-checklist-step={step.id}>
+      <label className={styles.stepTitle}>
+        <input type="checkbox" className={styles.checkbox} checked={Boolean(tick)} disabled={!state.ready} onChange={(event) => store.toggle(step.id, event.currentTarget.checked)} />
+        {step.title}
+      </label>
+      {step.danger && <span className={styles.danger}>Danger</span>}
+      {step.minutes !== null && <span className={styles.time}>{formatMinutes(step.minutes)}</span>}
+      {tick && <span className={styles.tickTime}>{`done ${new Date(tick.at).toLocaleTimeString()}${tick.by ? ` by ${tick.by}` : ''}`}</span>}
+      {state.ready && (
+        <>
+          <span className={styles.copied} role="status">
+            {copied ?? ''}
           </span>
-        )}
-      </div>
-      <div className={styles.codeWrap}>
-        {children}
-        {state.ready && (
-          <>
-            <button type="button" className={`button button--sm button--secondary ${styles.copy}`} onClick={() => void copy()} aria-label={`Copy command: ${step.title}`}>
-              Copy
-            </button>
-            <span className={styles.copied} role="status">
-              {copied ?? ''}
-            </span>
-          </>
-        )}
-      </div>
+          <button type="button" className={`button button--sm button--secondary ${styles.copy}`} onClick={() => void copy()} aria-label={`Copy command: ${step.title}`}>
+            Copy
+          </button>
+        </>
+      )}
+      {children}
       {step.expect && <ExpectedOutput expect={step.expect} />}
     </div>
   );

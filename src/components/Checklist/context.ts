@@ -1,17 +1,29 @@
 import { createContext, useContext } from 'react';
-import type { ChecklistStepData } from '../../../plugins/checklist/remark';
 import type { ParamSpec } from './runlog';
 
-export type { ChecklistStepData };
+/** One step, as the panel, the sections and the steps use it. */
+export interface StepInfo {
+  id: string;
+  title: string;
+  section: string | null;
+  minutes: number | null;
+  danger: boolean;
+  /** Names of the params the command uses. */
+  params: string[];
+  /** Expected output to show under the command, if any. */
+  expect: string | null;
+  /** The text to run when it is not the code block's text (a console transcript). */
+  command: string | null;
+}
 
-/** The doc's checklist, as `<ChecklistDoc>` provides it to the panel, the sections and the steps. */
+/** The doc's checklist, as the doc element (`checklistdoc`) provides it to the panel, the sections and the steps. */
 export interface ChecklistDocData {
   doc: string;
   version: string;
   title: string;
   permalink: string;
   params: ParamSpec[];
-  steps: ChecklistStepData[];
+  steps: StepInfo[];
 }
 
 export const ChecklistDocContext = createContext<ChecklistDocData | null>(null);

@@ -1,18 +1,36 @@
 import React, { useMemo, type ReactNode } from 'react';
-import { ChecklistDocContext, type ChecklistDocData, type ChecklistStepData } from './context';
+import type { ChecklistStepData } from '../../../plugins/checklist/remark';
+import { ChecklistDocContext, type ChecklistDocData, type StepInfo } from './context';
 import type { ParamSpec } from './runlog';
 
-/** Attributes written by the remark plugin: all strings (lists as JSON). */
+/** Properties written by the remark plugin: all strings (lists as JSON). */
 export interface ChecklistDocProps {
   doc: string;
   version: string;
   title: string;
   permalink: string;
-  /** JSON array of ParamSpec. */
+  /** JSON array of ParamSpec, without null and false fields. */
   params: string;
   /** JSON array of ChecklistStepData. */
   steps: string;
   children?: ReactNode;
+}
+
+function paramSpec(raw: Partial<ParamSpec> & { name: string }): ParamSpec {
+  return { name: raw.name, description: raw.description ?? '', default: raw.default ?? null, enum: raw.enum ?? null, pattern: raw.pattern ?? null, secret: raw.secret ?? false };
+}
+
+function stepInfo(raw: ChecklistStepData): StepInfo {
+  return {
+    id: raw.id,
+    title: raw.title,
+    section: raw.section ?? null,
+    minutes: raw.minutes ?? null,
+    danger: raw.danger ?? false,
+    params: raw.params ?? [],
+    expect: raw.expect ?? null,
+    command: raw.command ?? null,
+  };
 }
 
 /**
@@ -22,7 +40,14 @@ export interface ChecklistDocProps {
  */
 export default function ChecklistDoc({ doc, version, title, permalink, params, steps, children }: ChecklistDocProps): ReactNode {
   const data = useMemo<ChecklistDocData>(
-    () => ({ doc, version, title, permalink, params: JSON.parse(params) as ParamSpec[], steps: JSON.parse(steps) as ChecklistStepData[] }),
+    () => ({
+      doc,
+      version,
+      title,
+      permalink,
+      params: (JSON.parse(params) as (Partial<ParamSpec> & { name: string })[]).map(paramSpec),
+      steps: (JSON.parse(steps) as ChecklistStepData[]).map(stepInfo),
+    }),
     [doc, version, title, permalink, params, steps],
   );
   return <ChecklistDocContext.Provider value={data}>{children}</ChecklistDocContext.Provider>;
