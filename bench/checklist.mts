@@ -242,7 +242,12 @@ async function main(): Promise<void> {
     buildSeconds: times,
     buildOverheadPercent: { cpu: overhead('on', 'cpu'), wall: overhead('on', 'wall') },
     pairsCpuPercent: pairs('on'),
-    ...(sites.before ? { before: { buildOverheadPercent: { cpu: overhead('before', 'cpu'), wall: overhead('before', 'wall') }, pairsCpuPercent: pairs('before') } } : {}),
+    // The median of the rounds' ratios: each round's builds ran back to back, so
+    // this one is not moved by drift in the machine's load over the run.
+    pairsMedianCpuPercent: median(pairs('on')),
+    ...(sites.before
+      ? { before: { buildOverheadPercent: { cpu: overhead('before', 'cpu'), wall: overhead('before', 'wall') }, pairsCpuPercent: pairs('before'), pairsMedianCpuPercent: median(pairs('before')) } }
+      : {}),
     loadAverageAfterEachBuild: load,
     pageScripts: { off: jsOff, on: jsOn },
     addedGzipKB: Math.round(((jsOn.gzipBytes - jsOff.gzipBytes) / 1024) * 10) / 10,
