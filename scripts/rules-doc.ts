@@ -44,7 +44,7 @@ export async function renderRulesDoc(): Promise<string> {
     '---',
     'title: Check rules reference',
     'description: Every rule of handbook check, what it expects, and an example it accepts and one it reports.',
-    'version: 1.0.0',
+    'version: 1.1.0',
     'last_updated: 2026-11-22',
     'status: active',
     'owner: platform-team',
@@ -79,7 +79,7 @@ export async function renderRulesDoc(): Promise<string> {
     if (!ok && !notOk) out.push('This rule is tested with generated fixtures; see its test module.', '');
     if (secrets) out.push('<!-- lint enable no-secrets -->', '');
   }
-  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '');
+  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '');
   return out.join('\n');
 }
 
