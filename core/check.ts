@@ -24,6 +24,11 @@ export function docPathOf(path: string, docsDir: string): string {
   return docsDir === '.' || docsDir === '' ? path : path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 
+/** The route of a doc of the docs folder `docsDir`, as the docs plugin computes it. */
+export function routeOfDoc(doc: Pick<DocSummary, 'path' | 'frontMatter'>, docsDir: string, routeBasePath = '/docs'): DocRoute {
+  return routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
+}
+
 /**
  * Routes by doc object: the CLI builds a corpus over the summaries to find
  * the docs to check, then another with their full models; a doc's route is
@@ -51,7 +56,7 @@ export function createCorpusIndex(input: CheckInput): CorpusIndex {
       routes.set(doc.path, memo.route);
       continue;
     }
-    const route = routeOf(docPathOf(doc.path, input.docsDir), doc.frontMatter.data, input.routeBasePath);
+    const route = routeOfDoc(doc, input.docsDir, input.routeBasePath);
     routeMemo.set(doc, { key, route });
     routes.set(doc.path, route);
   }

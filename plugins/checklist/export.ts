@@ -1,6 +1,5 @@
 import { extractProcedure, type Step, type StepParam } from '../../core/steps.js';
-import { routeOf } from '../../core/routes.js';
-import { docPathOf } from '../../core/check.js';
+import { routeOfDoc } from '../../core/check.js';
 import type { DocModel } from '../../core/types.js';
 import { docTitleOf, frontMatterVersion } from './procedure.js';
 
@@ -43,7 +42,7 @@ export function createChecklistExport({ docs, docsDir = 'docs', routeBasePath = 
   for (const doc of [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const procedure = extractProcedure(doc);
     if (procedure.steps.length === 0) continue;
-    const route = routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
+    const route = routeOfDoc(doc, docsDir, routeBasePath);
     exported.push({
       path: doc.path,
       id: route.id,

@@ -6,8 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import { parseDocFast } from '../../core/fast-parse.js';
 import { summaryOf } from '../../core/summary.js';
 import { packageRoot } from '../root.js';
-import { parseMarkdown } from '../../core/markdown.js';
-import { docPathOf, rememberRoute, routeOf, type DocModel, type DocRoute, type DocSummary } from '../../core/index.js';
+import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../../core/index.js';
 import { linkKeysOf, rememberLinkKeys } from '../../core/links/index.js';
 
 /**
@@ -131,15 +130,6 @@ export interface LoadedDocs {
 
 export function cacheDirOf(cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   return env.HANDBOOK_CACHE_DIR ? resolve(env.HANDBOOK_CACHE_DIR) : join(cwd, '.handbook', 'cache');
-}
-
-/** Re-attaches what serialisation drops: the lazy mdast tree some rules read. */
-function revive(model: DocModel): DocModel {
-  if (!Object.getOwnPropertyDescriptor(model, 'tree')) {
-    let tree: unknown;
-    Object.defineProperty(model, 'tree', { get: () => (tree ??= parseMarkdown(model.text, model.format)), enumerable: false, configurable: true });
-  }
-  return model;
 }
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -299,7 +289,6 @@ export async function loadDocSummaries(
   const docsDir = options.docsDir ?? 'docs';
   const routeBasePath = options.routeBasePath ?? '/docs';
   const routeKey = `${docsDir}\0${routeBasePath}`;
-  const routeOfDoc = (doc: DocSummary) => routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
   const version = dir ? await parserVersion() : '';
   const index = dir ? readIndex(dir, version) : null;
   const file = new RecordsFile(dir && index ? join(dir, index.records) : null);
@@ -328,7 +317,7 @@ export async function loadDocSummaries(
     rememberLinkKeys(summary, entry.linkKeys);
     if (entry.routeKey === routeKey) rememberRoute(summary, docsDir, routeBasePath, entry.route);
     else {
-      entry.route = routeOfDoc(summary);
+      entry.route = routeOfDoc(summary, docsDir, routeBasePath);
       entry.routeKey = routeKey;
       changed = true;
     }
@@ -364,7 +353,7 @@ export async function loadDocSummaries(
     parsed.set(path, { hash, model });
     if (dir) {
       const none = { at: -1, length: 0 };
-      fresh.set(path, { hash, size: info.size, mtimeMs: info.mtimeMs, linkKeys: linkKeysOf(model), route: routeOfDoc(model), routeKey, summary: none, model: none });
+      fresh.set(path, { hash, size: info.size, mtimeMs: info.mtimeMs, linkKeys: linkKeysOf(model), route: routeOfDoc(model, docsDir, routeBasePath), routeKey, summary: none, model: none });
     }
     docs[i] = model;
   }
@@ -377,9 +366,9 @@ export async function loadDocSummaries(
     if (!entry) throw new Error(`loadDocSummaries: \`${path}\` was not loaded`);
     const record = file.read<ModelRecord>(entry.model, entry.hash);
     if (!record) return reparse(path);
-    const found = revive(record.model);
-    models.set(path, found);
-    return found;
+    // A cached model has no mdast tree: the one rule that reads it parses the text when it is absent.
+    models.set(path, record.model);
+    return record.model;
   };
 
   if (dir && changed) {
@@ -387,16 +376,6 @@ export async function loadDocSummaries(
     if (written !== undefined && written !== index?.records) file.moveTo(join(dir, written));
   }
   return { docs, stats, model, close: () => file.close() };
-}
-
-/** Every doc of `paths` as its full model (the build plugins and a check of all docs need them all). */
-export async function loadDocs(cwd: string, paths: readonly string[], options: { cacheDir?: string | null } = {}): Promise<{ docs: DocModel[]; stats: DocLoadStats }> {
-  const loaded = await loadDocSummaries(cwd, paths, options);
-  try {
-    return { docs: paths.map((path) => loaded.model(path)), stats: loaded.stats };
-  } finally {
-    loaded.close();
-  }
 }
 
 /**
@@ -478,4 +457,3 @@ function writeCache(dir: string, version: string, previous: IndexFile | null, fi
   }
 }
 
-export { sha1 as contentHash };

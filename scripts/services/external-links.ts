@@ -40,7 +40,7 @@ interface CacheFile {
   ok: Record<string, number>;
 }
 
-const USER_AGENT = 'handbook-check (+https://github.com/; link checker)';
+const USER_AGENT = 'handbook-check (link checker)';
 
 export async function createExternalLinkService(options: ExternalLinkOptions): Promise<ExternalLinkService> {
   const now = options.now ?? Date.now;

@@ -3,10 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDoc } from '../../core/index.js';
-import { loadDocs } from '../../scripts/check/cache.js';
+import { loadDocSummaries } from '../../scripts/check/cache.js';
+
+/** Every doc's full model through the cache, as `handbook check` over all docs loads them. */
+async function loadDocs(cwd: string, paths: string[], options: { cacheDir: string }) {
+  const loaded = await loadDocSummaries(cwd, paths, options);
+  try {
+    return { docs: paths.map((path) => loaded.model(path)), stats: loaded.stats };
+  } finally {
+    loaded.close();
+  }
+}
 
 /** The parsed-doc cache of `handbook check`: same models as parseDoc, one parse per changed doc. */
-describe('loadDocs with a cache', () => {
+describe('the parsed-doc cache', () => {
   let dir = '';
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });

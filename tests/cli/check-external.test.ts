@@ -2,19 +2,11 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CommandIo } from '../../scripts/cli.js';
+import { runHandbook } from '../support/cli.js';
 
 async function check(cwd: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (c) => (stdout += c));
-  err.on('data', (c) => (stderr += c));
-  const io: CommandIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { HANDBOOK_TODAY: '2026-11-22' }, cwd };
-  const code = await main(['check', '--format', 'json', '--rules', 'link-external', ...args], io);
+  const { code, stdout, stderr } = await runHandbook(['check', '--format', 'json', '--rules', 'link-external', ...args], { cwd });
   return { code, stderr, diagnostics: (JSON.parse(stdout) as { diagnostics: { line: number; column: number; message: string }[] }).diagnostics };
 }
 

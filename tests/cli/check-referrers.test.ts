@@ -1,16 +1,11 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main, type CommandIo } from '../../scripts/cli.js';
+import { runHandbook } from '../support/cli.js';
 
 async function check(cwd: string, args: string[]) {
-  let stdout = '';
-  const out = new PassThrough();
-  out.on('data', (c) => (stdout += c));
-  const io: CommandIo = { stdout: out, stderr: new PassThrough(), stdin: new PassThrough(), env: { HANDBOOK_TODAY: '2026-11-22' }, cwd };
-  const code = await main(['check', '--format', 'json', ...args], io);
+  const { code, stdout } = await runHandbook(['check', '--format', 'json', ...args], { cwd });
   return { code, json: JSON.parse(stdout) as { diagnostics: { file: string; line: number; ruleId: string }[]; summary: { files: number } } };
 }
 

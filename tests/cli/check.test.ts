@@ -2,26 +2,17 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CommandIo } from '../../scripts/cli.js';
+import { runHandbook } from '../support/cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = 'tests/cli/fixtures/check-site';
 
 /** Runs `handbook <args>` in-process from the repository root with today fixed. */
-async function handbook(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const out = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
-  const err = new PassThrough();
-  out.on('data', (c) => (stdout += c));
-  err.on('data', (c) => (stderr += c));
-  const io: CommandIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { HANDBOOK_TODAY: '2026-11-22', ...options.env }, cwd: options.cwd ?? root };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function handbook(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string } = {}) {
+  return runHandbook(args, { ...options, cwd: options.cwd ?? root });
 }
 
 const d = (file: string, line: number, column: number, endLine: number, endColumn: number, severity: 'error' | 'warning', ruleId: string, message: string) => ({

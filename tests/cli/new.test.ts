@@ -1,23 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CommandIo } from '../../scripts/cli.js';
+import { runHandbook } from '../support/cli.js';
 import { titleFromPath } from '../../scripts/new/templates.js';
 
 /** Runs `handbook <args>` in-process in `cwd` with today fixed. */
-async function handbook(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (c) => (stdout += c));
-  err.on('data', (c) => (stderr += c));
-  const io: CommandIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { HANDBOOK_TODAY: '2026-11-22' }, cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const handbook = (args: string[], cwd: string) => runHandbook(args, { cwd });
 
 const dir = mkdtempSync(join(tmpdir(), 'handbook-new-'));
 mkdirSync(join(dir, 'docs'));
