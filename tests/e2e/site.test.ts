@@ -115,10 +115,15 @@ describe('the handbook site for readers', () => {
     const page = await context.newPage();
     const scripts: Promise<string>[] = [];
     page.on('response', (response) => {
-      if (response.url().endsWith('.js')) scripts.push(response.text());
+      if (!response.url().endsWith('.js')) return;
+      const body = response.text();
+      // A prefetch answered while the context closes rejects; only the bodies read below count.
+      body.catch(() => undefined);
+      scripts.push(body);
     });
     await openHydrated(page, server.url + procedure.permalink);
-    const bodies = await Promise.all(scripts);
+    await page.waitForLoadState('networkidle');
+    const bodies = await Promise.all(scripts.slice());
     expect(bodies.length).toBeGreaterThan(0);
     // `linksTo` exists only in the full index; `"handbook-site-data":{"default"` only in global data.
     for (const body of bodies) {
