@@ -4,7 +4,7 @@ import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 import handbookCheck from './plugins/check/index';
 import handbookDocs from './plugins/docs/index';
-import prism from './plugins/prism/index';
+import prism, { remarkCodeTokens } from './plugins/prism/index';
 import siteData from './plugins/site-data/index';
 
 const config: Config = {
@@ -35,6 +35,9 @@ const config: Config = {
     },
   },
 
+  // Route prefetching in idle time instead of one long task after hydration (src/client/idle-prefetch.ts).
+  clientModules: ['./src/client/idle-prefetch.ts'],
+
   themes: [
     '@docusaurus/theme-mermaid',
     [
@@ -59,15 +62,16 @@ const config: Config = {
       {
         sidebarPath: './sidebars.ts',
         routeBasePath: '/docs',
-        // Fenced shell commands become checklist steps (plugins/checklist).
-        remarkPlugins: [remarkChecklist],
+        // Fenced shell commands become checklist steps (plugins/checklist); then every
+        // fenced block is tokenised once, for the server and the browser (plugins/prism).
+        remarkPlugins: [remarkChecklist, remarkCodeTokens],
       },
     ],
     // build/checklists.json: the steps of every procedure, for `handbook run`.
     checklistExport,
     handbookCheck,
     siteData,
-    // Code blocks highlighted by src/prism: prism-react-renderer with fewer languages built on load.
+    // Code blocks highlighted with the build's tokens; Prism out of main.js (plugins/prism, src/prism).
     prism,
   ],
 
