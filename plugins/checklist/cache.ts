@@ -5,14 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * What the compiled MDX of a doc depends on besides the doc itself: this
- * plugin's remark transform and the core model it reads. Rspack's persistent
+ * plugin's remark transform, the core model it reads, and the code-token
+ * remark plugin with its Prism grammars (plugins/prism, src/prism). Rspack's persistent
  * cache (`future.faster`) keys a module by its own file and the site config
  * only, so without this a changed transform would leave docs compiled by the
  * old one in the cache, next to theme components that expect the new output.
  */
 function sourceDirs(): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [here, join(here, '..', '..', 'core')];
+  return [here, join(here, '..', '..', 'core'), join(here, '..', 'prism'), join(here, '..', '..', 'src', 'prism')];
 }
 
 /** A short hash of the TypeScript sources of the remark transform and of the top level of `core/`. */

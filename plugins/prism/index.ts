@@ -1,17 +1,44 @@
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { grammarNames, Prism } from '../../src/prism/grammars.js';
+
+export { default as remarkCodeTokens } from './remark.js';
+
+const require = createRequire(import.meta.url);
 
 /**
- * Points the bundle's `prism-react-renderer` (imported by Docusaurus's code
- * blocks and its additional-languages loader) to `src/prism`: the same
- * component and Prism instance with fewer languages built when the page
- * loads. The config (`src/prism-themes.ts`) still reads the real package.
+ * Code blocks without Prism in the page's start-up code:
+ * - points the bundle's `prism-react-renderer` (imported by Docusaurus's
+ *   code blocks) to `src/prism`, whose `Highlight` reads the tokens the
+ *   build wrote (`remarkCodeTokens`, in the docs plugin's remark plugins)
+ *   and loads Prism as a chunk of its own only for a block without them;
+ * - replaces theme-classic's `prism-include-languages` client module, which
+ *   imports Prism into main.js and builds `additionalLanguages` at start-up,
+ *   by an empty module: the languages are in src/prism/grammars.ts, and the
+ *   build fails here when `additionalLanguages` names one that is not.
+ * The config (`src/prism-themes.ts`) still reads the real package.
  */
 export default function prismPlugin(context: LoadContext): Plugin<unknown> {
+  const { additionalLanguages = [] } = ((context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism ?? {});
+  const missing = additionalLanguages.filter((language) => Prism.languages[language] === undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      `themeConfig.prism.additionalLanguages names ${missing.map((l) => `"${l}"`).join(', ')}, which src/prism/grammars.ts does not load (it loads ${grammarNames.join(', ')}): import prismjs/components/prism-<language> there.`,
+    );
+  }
+  const themeClassic = dirname(require.resolve('@docusaurus/theme-classic/package.json'));
   return {
     name: 'handbook-prism',
     configureWebpack() {
-      return { resolve: { alias: { 'prism-react-renderer$': join(context.siteDir, 'src/prism/index.ts') } } };
+      return {
+        resolve: {
+          alias: {
+            'prism-react-renderer$': join(context.siteDir, 'src/prism/index.ts'),
+            [`${join(themeClassic, 'lib/prism-include-languages')}$`]: join(context.siteDir, 'src/prism/include-languages.ts'),
+          },
+        },
+      };
     },
   };
 }

@@ -1,109 +1,62 @@
 /**
  * The site's `prism-react-renderer` (plugins/prism points the bundle's
- * `prism-react-renderer` here): the same `Highlight` component and `Prism`
- * instance, with a smaller set of languages. prism-react-renderer 2 builds
- * ~20 languages when it loads (jsx, tsx, swift, kotlin, objectivec, reason,
- * rust, graphql, cpp, ...), each `insertBefore` walking every grammar
- * loaded so far; on a procedure page that was half of main.js's evaluation,
- * the longest task of the page (BENCHMARKS.md, Lighthouse). Here: markup,
- * JavaScript, JSON, YAML, Markdown and Python, plus `themeConfig.prism.additionalLanguages`
- * (bash, shell-session, sql, ...), which Docusaurus adds to this instance.
- * A fenced block in another language renders as plain text: add the
- * language to `additionalLanguages` in docusaurus.config.ts.
+ * `prism-react-renderer` here): the same `Highlight` component, without
+ * Prism in the page's start-up code.
  *
- * `Highlight`, `useTokenize` and `normalizeTokens` follow prism-react-renderer
- * 2.4.1 (MIT, Formidable Labs), so server and client render the same tokens
- * as before.
+ * prism-react-renderer tokenises every code block in the browser while the
+ * page hydrates, with a Prism instance built when main.js loads: on a
+ * procedure page with 14 blocks that was the largest share of the page's
+ * start-up work on a throttled phone (BENCHMARKS.md, Lighthouse). Here the
+ * build tokenises each fenced block once (plugins/prism/remark.ts), the
+ * server renders those tokens and the browser reads the same tokens, so
+ * hydration runs no Prism at all. A block the build did not tokenise (a
+ * code block rendered by a React component, or one whose code the theme
+ * changed, such as magic comments) renders as plain text until Prism, with
+ * the handbook's languages (src/prism/grammars.ts), has loaded as a
+ * separate chunk, then highlighted: server and client agree while
+ * hydrating. Pass `prism` to tokenise synchronously with a given instance.
+ *
+ * `Highlight` follows prism-react-renderer 2.4.1 (MIT, Formidable Labs), so
+ * server and client render the same markup as before.
  */
-import './manual';
-import Prism from 'prismjs/components/prism-core';
-import 'prismjs/components/prism-markup';
-import 'prismjs/components/prism-clike';
-import 'prismjs/components/prism-javascript';
-import 'prismjs/components/prism-json';
-import 'prismjs/components/prism-yaml';
-import 'prismjs/components/prism-markdown';
-import 'prismjs/components/prism-python';
-import { useCallback, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import clsx from 'clsx';
 import type { Language, LineInputProps, LineOutputProps, PrismTheme, RenderProps, Token, TokenInputProps, TokenOutputProps } from 'prism-react-renderer';
+import type { PrismLib } from './grammars';
+import { BuildTokensContext } from './context';
+import { decodeTokens, normalizeTokens, tokenize } from './tokens';
 
-export { Prism };
-export type PrismLib = typeof Prism;
+export { normalizeTokens };
+export type { PrismLib };
 
 type ThemeDict = { root: CSSProperties; plain: CSSProperties; [type: string]: CSSProperties };
 
-const newlineRe = /\r\n|\r|\n/;
+let loadedPrism: PrismLib | undefined;
+let loadingPrism: Promise<PrismLib> | undefined;
 
-function normalizeEmptyLines(line: Token[]): void {
-  if (line.length === 0) line.push({ types: ['plain'], content: '\n', empty: true });
-  else if (line.length === 1 && line[0]!.content === '') {
-    line[0]!.content = '\n';
-    line[0]!.empty = true;
-  }
+/** Prism with the handbook's languages, loaded once as its own chunk. */
+export function loadPrism(): Promise<PrismLib> {
+  loadingPrism ??= import('./grammars').then(({ Prism }) => (loadedPrism = Prism));
+  return loadingPrism;
 }
 
-const appendTypes = (types: string[], add: string[] | string): string[] => (types.length > 0 && types[types.length - 1] === add ? types : types.concat(add));
-
-/** Prism's nested tokens as lines of flat tokens with their types (prism-react-renderer's normalizeTokens). */
-export function normalizeTokens(tokens: (Prism.Token | string)[]): Token[][] {
-  const typeArrStack: string[][] = [[]];
-  const tokenArrStack: (Prism.Token | string)[][] = [tokens];
-  const tokenArrIndexStack = [0];
-  const tokenArrSizeStack = [tokens.length];
-  let i = 0;
-  let stackIndex = 0;
-  let currentLine: Token[] = [];
-  const acc = [currentLine];
-  while (stackIndex > -1) {
-    while ((i = tokenArrIndexStack[stackIndex]!++) < tokenArrSizeStack[stackIndex]!) {
-      let content: Prism.TokenStream;
-      let types = typeArrStack[stackIndex]!;
-      const token = tokenArrStack[stackIndex]![i]!;
-      if (typeof token === 'string') {
-        types = stackIndex > 0 ? types : ['plain'];
-        content = token;
-      } else {
-        types = appendTypes(types, token.type);
-        if (token.alias) types = appendTypes(types, token.alias);
-        content = token.content;
-      }
-      if (typeof content !== 'string') {
-        stackIndex++;
-        typeArrStack.push(types);
-        tokenArrStack.push(content as (Prism.Token | string)[]);
-        tokenArrIndexStack.push(0);
-        tokenArrSizeStack.push((content as unknown[]).length);
-        continue;
-      }
-      const lines = content.split(newlineRe);
-      currentLine.push({ types, content: lines[0]! });
-      for (let j = 1; j < lines.length; j++) {
-        normalizeEmptyLines(currentLine);
-        acc.push((currentLine = []));
-        currentLine.push({ types, content: lines[j]! });
-      }
-    }
-    stackIndex--;
-    typeArrStack.pop();
-    tokenArrStack.pop();
-    tokenArrIndexStack.pop();
-    tokenArrSizeStack.pop();
-  }
-  normalizeEmptyLines(currentLine);
-  return acc;
-}
-
-/** Tokens of `code` in `grammar`, memoised (plain text without a grammar). */
-export function useTokenize({ prism, code, grammar, language }: { prism: PrismLib; code: string; grammar?: Prism.Grammar; language: Language }): Token[][] {
-  return useMemo(() => {
-    if (grammar == null) return normalizeTokens([code]);
-    const env = { code, grammar, language, tokens: [] as (Prism.Token | string)[] };
-    prism.hooks.run('before-tokenize', env);
-    env.tokens = prism.tokenize(code, grammar);
-    prism.hooks.run('after-tokenize', env);
-    return normalizeTokens(env.tokens);
-  }, [code, grammar, language, prism]);
+/** The tokens of `code`: the build's when it wrote them for this code, else Prism's (plain text until it has loaded). */
+export function useTokenize({ prism: givenPrism, code, language }: { prism?: PrismLib; code: string; language: string }): Token[][] {
+  const built = useContext(BuildTokensContext);
+  // Docusaurus drops the code's last line break before highlighting it.
+  const encoded = built !== undefined && built.code.replace(/\r?\n$/, '') === code ? built.encoded : undefined;
+  const [loaded, setLoaded] = useState(loadedPrism);
+  const prism = givenPrism ?? loaded;
+  const fromBuild = useMemo(() => (encoded === undefined ? undefined : decodeTokens(encoded, code)), [encoded, code]);
+  useEffect(() => {
+    if (fromBuild !== undefined || prism !== undefined) return;
+    let mounted = true;
+    void loadPrism().then((instance) => mounted && setLoaded(instance));
+    return () => {
+      mounted = false;
+    };
+  }, [fromBuild, prism]);
+  return useMemo(() => fromBuild ?? tokenize(prism, code, language), [fromBuild, prism, code, language]);
 }
 
 function themeToDict(theme: PrismTheme, language: string): ThemeDict {
@@ -119,7 +72,7 @@ function themeToDict(theme: PrismTheme, language: string): ThemeDict {
 }
 
 /** prism-react-renderer's render-prop component: tokens, class, style and prop getters. */
-export function Highlight({ children, language: rawLanguage, code, theme, prism = Prism }: { children: (props: RenderProps) => ReactNode; language: Language; code: string; theme?: PrismTheme; prism?: PrismLib }): ReactNode {
+export function Highlight({ children, language: rawLanguage, code, theme, prism }: { children: (props: RenderProps) => ReactNode; language: Language; code: string; theme?: PrismTheme; prism?: PrismLib }): ReactNode {
   const language = rawLanguage.toLowerCase();
   const dict = theme ? themeToDict(theme, language) : undefined;
   const getLineProps = useCallback(
@@ -148,6 +101,6 @@ export function Highlight({ children, language: rawLanguage, code, theme, prism 
     },
     [styleForToken],
   );
-  const tokens = useTokenize({ prism, language: language as Language, code, grammar: prism.languages[language] });
+  const tokens = useTokenize({ prism, code, language });
   return children({ tokens, className: `prism-code language-${language}`, style: dict ? dict.root : {}, getLineProps, getTokenProps });
 }
