@@ -129,6 +129,8 @@ describe('the handbook site for readers', () => {
     for (const body of bodies) {
       expect(body).not.toContain('"linksTo"');
       expect(body).not.toContain('"handbook-site-data":{"default"');
+      // Prism's core (src/prism/grammars.ts): the code blocks use the build's tokens (plugins/prism).
+      expect(body).not.toContain('disableWorkerMessageHandler');
     }
     const html = readFileSync(join(buildDir, procedure.permalink, 'index.html'), 'utf8');
     const byPath = new Map(index.docs.map((d) => [d.path, d.title]));
@@ -162,6 +164,38 @@ describe('the handbook site for readers', () => {
     }
     // GitHub (light) and Dracula (dark) backgrounds, src/prism-themes.ts.
     expect(backgrounds).toEqual({ light: 'rgb(246, 248, 250)', dark: 'rgb(40, 42, 54)' });
+  });
+
+  it("code blocks: highlighted with the build's tokens; their buttons mount in idle time, word wrap only where the block scrolls, none in checklist steps", async () => {
+    const guide = index.docs.find((d) => d.path === 'docs/handbook/writing-procedures.md')!;
+    const { context, page, errors } = await open(guide.permalink);
+    const blocks = page.locator('.theme-code-block');
+    const count = await blocks.count();
+    expect(count).toBe(7);
+    // Highlighted as the server rendered it: tokens other than plain text.
+    expect(await page.locator('pre.prism-code .token:not(.plain)').count()).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelectorAll('.theme-code-block button[aria-label="Copy code to clipboard"]').length === n, count, { timeout: 15_000 });
+    const scrolling = await blocks.evaluateAll((all) => all.filter((b) => { const pre = b.querySelector('pre')!; return pre.scrollWidth > pre.clientWidth; }).length);
+    expect(scrolling).toBeGreaterThan(0);
+    expect(scrolling).toBeLessThan(count);
+    expect(await page.locator('.theme-code-block button[aria-label="Toggle word wrap"]').count()).toBe(scrolling);
+    // Wrapping a block that scrolls makes it stop scrolling.
+    const wrapped = page.locator('.theme-code-block', { has: page.locator('button[aria-label="Toggle word wrap"]') }).first();
+    await wrapped.hover();
+    await wrapped.locator('button[aria-label="Toggle word wrap"]').click();
+    expect(await wrapped.locator('pre').evaluate((pre) => pre.scrollWidth <= pre.clientWidth)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // A procedure's blocks are all checklist steps, which have their own copy button.
+    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
+    const second = await open(procedure.permalink);
+    await second.page.waitForFunction(() => document.querySelectorAll('[data-checklist-step] button').length > 0, undefined, { timeout: 15_000 });
+    await second.page.waitForTimeout(1000);
+    expect(await second.page.locator('.theme-code-block').count()).toBe(14);
+    expect(await second.page.locator('.theme-code-block button').count()).toBe(0);
+    expect(second.errors).toEqual([]);
+    await second.context.close();
   });
 
   it('keyboard: a step is ticked with Tab and Space', async () => {
