@@ -4,6 +4,7 @@ import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 import handbookCheck from './plugins/check/index';
 import handbookDocs from './plugins/docs/index';
+import pageLoad from './plugins/page-load/index';
 import prism, { remarkCodeTokens } from './plugins/prism/index';
 import siteData from './plugins/site-data/index';
 
@@ -34,9 +35,6 @@ const config: Config = {
       onBrokenMarkdownImages: 'throw',
     },
   },
-
-  // Route prefetching in idle time instead of one long task after hydration (src/client/idle-prefetch.ts).
-  clientModules: ['./src/client/idle-prefetch.ts'],
 
   themes: [
     '@docusaurus/theme-mermaid',
@@ -73,6 +71,8 @@ const config: Config = {
     siteData,
     // Code blocks highlighted with the build's tokens; Prism out of main.js (plugins/prism, src/prism).
     prism,
+    // Docusaurus's start-up made lighter for phones: idle prefetching, mark.js (plugins/page-load).
+    pageLoad,
   ],
 
   presets: [
