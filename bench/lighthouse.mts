@@ -7,7 +7,13 @@
  * 1-minute load average) and the median performance. Lighthouse's scores
  * move with the machine's load: run it when the load is low.
  *
- * Usage: `npx tsx bench/lighthouse.mts [--runs N] [--no-gzip] [--preset desktop|mobile] [path...]`
+ * Each run also prints Lighthouse's `benchmarkIndex` of the host (its CPU
+ * speed at that moment): the default 4x CPU slowdown is meant for a
+ * high-end desktop host (1500-2000); Lighthouse's docs/throttling.md
+ * suggests about 2x on a low-end desktop host (1000-1500).
+ * `--cpu-slowdown N` passes `--throttling.cpuSlowdownMultiplier=N`.
+ *
+ * Usage: `npx tsx bench/lighthouse.mts [--runs N] [--no-gzip] [--preset desktop|mobile] [--cpu-slowdown N] [path...]`
  * Reports: `.cache/lighthouse/<page>-<preset>-<run>.json`.
  */
 import { execFile } from 'node:child_process';
@@ -24,11 +30,13 @@ const out = join(root, '.cache/lighthouse');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '1' }, 'no-gzip': { type: 'boolean', default: false }, preset: { type: 'string', multiple: true } },
+  options: { runs: { type: 'string', default: '1' }, 'no-gzip': { type: 'boolean', default: false }, preset: { type: 'string', multiple: true }, 'cpu-slowdown': { type: 'string' } },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 9) throw new Error('--runs must be 1 to 9');
 const presets = (values.preset ?? ['desktop', 'mobile']) as ('desktop' | 'mobile')[];
+const cpuSlowdown = values['cpu-slowdown'] === undefined ? undefined : Number(values['cpu-slowdown']);
+if (cpuSlowdown !== undefined && !(cpuSlowdown > 0 && cpuSlowdown <= 20)) throw new Error('--cpu-slowdown must be a number from 0 to 20');
 const paths = positionals.length ? positionals : ['/docs/ms5/verify-deployment', '/'];
 
 interface Run {
@@ -62,6 +70,7 @@ try {
           '--quiet',
           '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
           ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+          ...(cpuSlowdown === undefined ? [] : [`--throttling.cpuSlowdownMultiplier=${cpuSlowdown}`]),
         ];
         await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, timeout: 300_000 });
         const report = JSON.parse(await readFile(file, 'utf8'));
@@ -71,7 +80,8 @@ try {
           .map((a) => a.id);
         const metric = (id: string) => report.audits[id]?.displayValue ?? '-';
         const line = `performance ${score('performance')}, accessibility ${score('accessibility')}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`;
-        console.log(`${path} ${preset} run ${i} (load ${load}, ${new Date().toISOString().slice(11, 16)} UTC): ${line}`);
+        const host = `load ${load}, benchmarkIndex ${Math.round(report.environment?.benchmarkIndex ?? 0)}${cpuSlowdown === undefined ? '' : `, CPU slowdown ${cpuSlowdown}x`}`;
+        console.log(`${path} ${preset} run ${i} (${host}, ${new Date().toISOString().slice(11, 16)} UTC): ${line}`);
         results.push({ performance: score('performance'), accessibility: score('accessibility'), line });
       }
       if (runs > 1) console.log(`${path} ${preset}: median performance ${median(results.map((r) => r.performance))} (${results.map((r) => r.performance).join(', ')}), accessibility ${results.map((r) => r.accessibility).join(', ')}`);
