@@ -44,21 +44,23 @@ const samples: [string, string][] = [
   ['text', 'plain <b>text</b>'],
 ];
 
+/** A Highlight element rendering its tokens as Docusaurus's code block does (pre > div.token-line > span.token). */
+const highlight = (Highlight: typeof ours.Highlight | typeof real.Highlight, language: string, code: string, extra: Record<string, unknown> = {}): ReactNode =>
+  createElement(Highlight as (props: Record<string, unknown>) => ReactNode, {
+    ...extra,
+    theme: lightCodeTheme,
+    code,
+    language,
+    children: ({ className, style, tokens, getLineProps, getTokenProps }: real.RenderProps) =>
+      createElement(
+        'pre',
+        { className, style },
+        tokens.map((line, i) => createElement('div', { key: i, ...getLineProps({ line }) }, line.map((token, j) => createElement('span', { key: j, ...getTokenProps({ token }) })))),
+      ),
+  });
+
 const render = (Highlight: typeof ours.Highlight | typeof real.Highlight, language: string, code: string, extra: Record<string, unknown> = {}): string =>
-  renderToStaticMarkup(
-    createElement(Highlight as (props: Record<string, unknown>) => ReactNode, {
-      ...extra,
-      theme: lightCodeTheme,
-      code,
-      language,
-      children: ({ className, style, tokens, getLineProps, getTokenProps }: real.RenderProps) =>
-        createElement(
-          'pre',
-          { className, style },
-          tokens.map((line, i) => createElement('div', { key: i, ...getLineProps({ line }) }, line.map((token, j) => createElement('span', { key: j, ...getTokenProps({ token }) })))),
-        ),
-    }),
-  );
+  renderToStaticMarkup(highlight(Highlight, language, code, extra));
 
 describe('src/prism', () => {
   it.each(samples)('renders %s exactly as prism-react-renderer does', (language, code) => {
@@ -78,23 +80,7 @@ describe('src/prism', () => {
 
 describe('tokens written by the build (plugins/prism/remark.ts, src/prism/tokens.ts)', () => {
   const withBuildTokens = (code: string, language: string, built: { code: string; encoded: string }): string =>
-    renderToStaticMarkup(
-      createElement(
-        BuildTokensContext.Provider,
-        { value: built },
-        createElement(ours.Highlight as (props: Record<string, unknown>) => ReactNode, {
-          theme: lightCodeTheme,
-          code,
-          language,
-          children: ({ className, style, tokens, getLineProps, getTokenProps }: real.RenderProps) =>
-            createElement(
-              'pre',
-              { className, style },
-              tokens.map((line, i) => createElement('div', { key: i, ...getLineProps({ line }) }, line.map((token, j) => createElement('span', { key: j, ...getTokenProps({ token }) })))),
-            ),
-        }),
-      ),
-    );
+    renderToStaticMarkup(createElement(BuildTokensContext.Provider, { value: built }, highlight(ours.Highlight, language, code)));
 
   it.each(samples)('%s: the encoded tokens decode to what Prism gives', (language, code) => {
     expect(decodeTokens(encodeTokens(ourPrism, code, language), code)).toEqual(tokenize(ourPrism, code, language));
