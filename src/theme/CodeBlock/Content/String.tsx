@@ -7,8 +7,8 @@ import { useCodeWordWrap } from './useCodeWordWrap';
 
 /**
  * Docusaurus's CodeBlockString (ejected, theme-classic 3.10.2) with the
- * handbook's `useCodeWordWrap`, which sets no state on mount unless the
- * block scrolls: see ./useCodeWordWrap.ts.
+ * handbook's `useCodeWordWrap`, which sets no state on mount: the block is
+ * measured when its buttons appear (./useCodeWordWrap.ts, ../Buttons).
  */
 export default function CodeBlockString(props: Props): ReactNode {
   const { prism } = useThemeConfig();
