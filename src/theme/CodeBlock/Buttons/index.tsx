@@ -26,7 +26,7 @@ export default function CodeBlockButtons(props: Props): ReactNode {
     // A checklist step has its own copy button, with the parameters filled in (src/components/Checklist).
     if (shown || placeholder.current?.closest('[data-checklist-step]')) return;
     const show = () => {
-      // The word-wrap button shows only on a block that scrolls (./Content/useCodeWordWrap.ts).
+      // The word-wrap button shows only on a block that scrolls (../Content/useCodeWordWrap.ts).
       measure?.();
       setShown(true);
     };
