@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCheckInput, parseDoc } from '../../core/index.js';
+import { defaultCheckInput } from '../../core/index.js';
+import { docWithHeader } from '../support/docs.js';
 import { createSidebar, createSiteIndex } from '../../core/site/index.js';
 
-const doc = (path: string, header: Record<string, string>, body = '') =>
-  parseDoc({
-    path,
-    text: `---\n${Object.entries(header)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n')}\n---\n\n# ${header.title ?? 'Untitled'}\n\n${body}\n`,
-  });
+const doc = docWithHeader;
 
 const docs = [
   doc('docs/index.md', { title: 'About', slug: '/', owner: 'platform', version: '1.0.0', last_updated: '2026-11-01', status: 'active' }),

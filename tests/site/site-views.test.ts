@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
-import { defaultCheckInput, parseDoc } from '../../core/index.js';
+import { defaultCheckInput } from '../../core/index.js';
+import { docWithHeader } from '../support/docs.js';
 import { createSiteIndex } from '../../core/site/index.js';
 import { docViews, freshnessView, homeView, listingView } from '../../core/site/views.js';
 import { siteRoutes } from '../../plugins/site-data/index.js';
 import { withDocViews, type HandbookDocMetadata } from '../../plugins/docs/index.js';
 
-const doc = (path: string, header: Record<string, string>, body = '') =>
-  parseDoc({
-    path,
-    text: `---\n${Object.entries(header)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n')}\n---\n\n# ${header.title ?? 'Untitled'}\n\n${body}\n`,
-  });
+const doc = docWithHeader;
 
 const index = createSiteIndex(
   defaultCheckInput({
