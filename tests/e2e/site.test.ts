@@ -235,6 +235,41 @@ describe('the handbook site for readers', () => {
     });
   }
 
+  it('phone and desktop layouts of a doc: the menu holds the doc sidebar on a phone, the table of contents is the one that fits (src/theme/DocSidebar, DocItem/Layout, Navbar/MobileSidebar)', async () => {
+    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
+    const phone = await open(procedure.permalink, { width: 375 });
+    const { page } = phone;
+    // The desktop sidebar and table of contents stay in the page, hidden; the collapsible one is shown.
+    expect(await page.locator('.theme-doc-sidebar-container').isHidden()).toBe(true);
+    expect(await page.locator('.theme-doc-toc-desktop').isHidden()).toBe(true);
+    const mobileToc = page.locator('.theme-doc-toc-mobile');
+    await mobileToc.getByRole('button').click();
+    await expect.poll(() => mobileToc.locator('a').count()).toBeGreaterThan(3);
+    // The navbar menu is mounted once the page is idle, and opening it shows the current doc in the sidebar panel.
+    await page.waitForSelector('.navbar-sidebar', { state: 'attached', timeout: 15_000 });
+    await page.getByRole('button', { name: 'Toggle navigation bar' }).click();
+    const active = page.locator('.navbar-sidebar .menu__link--active', { hasText: procedure.title });
+    await active.waitFor({ state: 'visible' });
+    // A sibling in the same category: following it navigates and closes the menu.
+    const current = page.locator('.menu__link--active', { hasText: procedure.title });
+    const sibling = page.locator('.navbar-sidebar ul.menu__list', { has: current }).last().locator('a.menu__link:not(.menu__link--active)[href^="/docs/"]').first();
+    const href = (await sibling.getAttribute('href'))!;
+    const target = index.docs.find((d) => d.permalink === href)!;
+    await sibling.click();
+    await page.waitForURL(`**${href}`);
+    await expect.poll(() => page.locator('.navbar-sidebar--show').count()).toBe(0);
+    expect(await page.locator('h1').first().textContent()).toBe(target.title);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+
+    const desktop = await open(procedure.permalink);
+    expect(await desktop.page.locator('.theme-doc-sidebar-container').isVisible()).toBe(true);
+    expect(await desktop.page.locator('.theme-doc-toc-desktop').isVisible()).toBe(true);
+    expect(await desktop.page.locator('.theme-doc-toc-mobile').isHidden()).toBe(true);
+    expect(desktop.errors).toEqual([]);
+    await desktop.context.close();
+  });
+
   it('375 px: no horizontal scroll on the home page, a runbook and /freshness', async () => {
     for (const [name, path] of pages()) {
       const { context, page } = await open(path!, { width: 375 });
