@@ -11,7 +11,7 @@ const fixture = (name: string) => readFileSync(join(fixturesDir, rule.id, name),
 const base = () => ({ base: { ref: 'origin/main', docs: new Map([['docs/deploy.md', parseDoc({ path: 'docs/deploy.md', text: fixture('base.md') })]]) } });
 
 describe('header-version-bump', () => {
-  it.each(['ok-bumped.md', 'ok-unchanged.md'])('%s passes', async (name) => {
+  it.each(['ok-bumped.md', 'ok-unchanged.md', 'ok-tags-added.md'])('%s passes', async (name) => {
     expect(await runRule(rule, 'deploy.md', fixture(name), base())).toEqual([]);
   });
 
@@ -23,6 +23,16 @@ describe('header-version-bump', () => {
 
   it('reports a changed doc that keeps its version, naming the doc and what the base had', async () => {
     expect(brief(await runRule(rule, 'deploy.md', fixture('not-ok-same-version.md'), base()))).toEqual([
+      [3, 1, 'error', 'Unexpected `version: 1.4.2` in changed doc docs/deploy.md (origin/main has 1.4.2), expected a version greater than 1.4.2'],
+    ]);
+  });
+
+  it('passes a doc whose only change is its tags, and reports a retagged doc whose text changed too', async () => {
+    const tagged = (tags: string) => fixture('base.md').replace('owner: team\n', `owner: team\ntags: ${tags}\n`);
+    const taggedBase = { base: { ref: 'origin/main', docs: new Map([['docs/deploy.md', parseDoc({ path: 'docs/deploy.md', text: tagged('[deployment, sqlite]') })]]) } };
+    expect(await runRule(rule, 'deploy.md', tagged('[deployment]'), taggedBase)).toEqual([]);
+    expect(await runRule(rule, 'deploy.md', fixture('base.md'), taggedBase)).toEqual([]);
+    expect(brief(await runRule(rule, 'deploy.md', fixture('not-ok-tags-and-text.md'), base()))).toEqual([
       [3, 1, 'error', 'Unexpected `version: 1.4.2` in changed doc docs/deploy.md (origin/main has 1.4.2), expected a version greater than 1.4.2'],
     ]);
   });
