@@ -115,6 +115,7 @@ export function defaultCheckInput<Doc extends DocSummary>(
     staticDirs: ['static'],
     routeBasePath: '/docs',
     sidebarDocIds: null,
+    tagVocabulary: null,
     base: null,
     services: {},
     ...partial,

@@ -35,3 +35,4 @@ export {
   type StepMetaProblem,
   type Procedure,
 } from './steps.js';
+export { parseTagVocabulary, type TagVocabulary, type TagVocabularyResult } from './tags.js';

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultCheckInput, parseDoc, rules, runChecks, toJson, type Rule } from '../core/index.js';
+import { defaultCheckInput, parseDoc, parseTagVocabulary, rules, runChecks, toJson, type Rule, type TagVocabulary } from '../core/index.js';
 import { defaultServices } from './check/services.js';
 
 /**
@@ -32,9 +32,18 @@ export async function fixtureExternalLink(url: string): Promise<{ ok: true } | {
   return status && Number(status[1]) >= 400 ? { ok: false, message: `HTTP ${status[1]}` } : { ok: true };
 }
 
+/** A rule's fixture tag vocabulary (`tags.yml` beside its fixtures), as `docs/tags.yml`. */
+function fixtureTagVocabulary(ruleId: string): TagVocabulary | null {
+  const file = join(fixturesRoot, ruleId, 'tags.yml');
+  if (!existsSync(file)) return null;
+  const parsed = parseTagVocabulary(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}:${parsed.line}: ${parsed.message}`);
+  return { file: 'docs/tags.yml', tags: parsed.tags };
+}
+
 async function findingsFor(rule: Rule, name: string, text: string): Promise<string[]> {
   const doc = parseDoc({ path: `docs/${name}`, text });
-  const input = defaultCheckInput({ docs: [doc], today: '2026-11-22', services: { ...defaultServices(), externalLink: fixtureExternalLink } });
+  const input = defaultCheckInput({ docs: [doc], today: '2026-11-22', tagVocabulary: fixtureTagVocabulary(rule.id), services: { ...defaultServices(), externalLink: fixtureExternalLink } });
   const own = (id: string) => id === rule.id || (rule.id === 'remark-lint' && !rules.some((r) => r.id === id) && id !== 'yaml-syntax' && id !== 'mdx-syntax');
   return (await runChecks(input, [rule])).map(toJson).filter((d) => own(d.ruleId)).map((d) => `${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`);
 }
@@ -44,12 +53,12 @@ export async function renderRulesDoc(): Promise<string> {
     '---',
     'title: Check rules reference',
     'description: Every rule of handbook check, what it expects, and an example it accepts and one it reports.',
-    'version: 1.1.0',
+    'version: 1.2.0',
     'last_updated: 2026-11-22',
     'status: active',
     'owner: platform-team',
     'type: reference',
-    'tags: [writing, ci]',
+    'tags: [writing]',
     '---',
     '',
     '# Check rules reference',
@@ -79,7 +88,7 @@ export async function renderRulesDoc(): Promise<string> {
     if (!ok && !notOk) out.push('This rule is tested with generated fixtures; see its test module.', '');
     if (secrets) out.push('<!-- lint enable no-secrets -->', '');
   }
-  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '');
+  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '| 1.2.0 | 2026-11-22 | platform-team | `header-tags`: tags come from the vocabulary in `docs/tags.yml`. |', '');
   return out.join('\n');
 }
 

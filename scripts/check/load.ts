@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { loadDocSummaries } from './cache.js';
 import { parseDocFast } from '../../core/fast-parse.js';
 import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../../core/index.js';
+import { parseTagVocabulary, type TagVocabulary } from '../../core/tags.js';
 
 const run = promisify(execFile);
 
@@ -232,11 +233,27 @@ async function gather(options: LoadCheckInputOptions) {
     staticDirs: options.staticDirs ?? ['static'],
     routeBasePath: options.routeBasePath ?? '/docs',
     sidebarDocIds: options.sidebarDocIds ?? null,
+    tagVocabulary: await loadTagVocabulary(cwd, docsDir),
     today,
     base,
     services: options.services ?? {},
   };
   return { input, loaded };
+}
+
+/**
+ * The docs folder's tag vocabulary, `<docs>/tags.yml` (the file Docusaurus's
+ * docs plugin reads for predefined tags), or null when there is none. A
+ * malformed file stops the check with its line and column: checking tags
+ * against half a vocabulary would report tags that are fine.
+ */
+export async function loadTagVocabulary(cwd: string, docsDir: string): Promise<TagVocabulary | null> {
+  const file = docsDir === '.' ? 'tags.yml' : `${docsDir}/tags.yml`;
+  const text = await readFile(resolve(cwd, file), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const parsed = parseTagVocabulary(text);
+  if (!parsed.ok) throw new CheckConfigError(`${file}:${parsed.line}:${parsed.column}: ${parsed.message}`);
+  return { file, tags: parsed.tags };
 }
 
 /** `./docs/` -> `docs`; rejects folders outside `cwd`. */
