@@ -60,6 +60,10 @@ const config: Config = {
       {
         sidebarPath: './sidebars.ts',
         routeBasePath: '/docs',
+        // Tags come from one vocabulary (docs/tags.yml, also checked by `handbook check`):
+        // a tag page per doc-specific tag made routes the phone's page load paid for (BENCHMARKS.md).
+        tags: 'tags.yml',
+        onInlineTags: 'throw',
         // Fenced shell commands become checklist steps (plugins/checklist); then every
         // fenced block is tokenised once, for the server and the browser (plugins/prism).
         remarkPlugins: [remarkChecklist, remarkCodeTokens],
