@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIdleQueue, sliceBudget } from '../../src/client/idle.js';
-import { idlePrefetch } from '../../src/client/idle-prefetch.js';
+import { idlePrefetch, type PrefetchEnvironment } from '../../src/client/prefetch-queue.js';
 
 /** A fake `requestIdleCallback`: callbacks wait in `pending` until the test runs them. */
 function fakeIdle() {
@@ -59,19 +59,56 @@ describe('src/client/idle: work in idle time, a slice at a time', () => {
   });
 });
 
-describe('src/client/idle-prefetch: Docusaurus route prefetching, in idle time', () => {
-  it('queues each path once and prefetches in the order the links appeared', () => {
+describe('src/client/prefetch-queue: Docusaurus route prefetching, in idle time, each chunk file once', () => {
+  /** Two doc routes sharing the layout chunk the page already loaded. */
+  function environment(overrides: Partial<PrefetchEnvironment> = {}) {
     const work: (() => void)[] = [];
-    const prefetched: string[] = [];
-    const prefetch = idlePrefetch(
-      (path) => (prefetched.push(path), false),
-      (w) => work.push(w),
-    );
+    const fetched: string[] = [];
+    const lookedUp: string[] = [];
+    const chunks: Record<string, string[]> = { '/docs/a': ['/js/layout.js', '/js/a.js'], '/docs/b': ['/js/layout.js', '/js/b.js', '/js/a.js'] };
+    const env: PrefetchEnvironment = {
+      chunkUrlsOf: (path) => (lookedUp.push(path), chunks[path] ?? []),
+      isLoaded: (url) => url === '/js/layout.js',
+      prefetchUrl: (url) => fetched.push(url),
+      queue: (w) => work.push(w),
+      saveData: () => false,
+      ...overrides,
+    };
+    /** Runs queued work (and the work it queues) one slice at a time, like the idle queue. */
+    const drain = () => {
+      while (work.length) work.shift()!();
+    };
+    return { env, work, fetched, lookedUp, drain };
+  }
+
+  it('looks each path up once, in idle time, and prefetches each chunk file once, skipping files the page loaded', () => {
+    const { env, work, fetched, lookedUp, drain } = environment();
+    const prefetch = idlePrefetch(env);
     expect(prefetch('/docs/a')).toBe(false);
     prefetch('/docs/b');
     prefetch('/docs/a');
-    expect(prefetched).toEqual([]);
-    for (const w of work) w();
-    expect(prefetched).toEqual(['/docs/a', '/docs/b']);
+    expect([lookedUp, fetched]).toEqual([[], []]);
+    expect(work).toHaveLength(2);
+    drain();
+    expect(lookedUp).toEqual(['/docs/a', '/docs/b']);
+    expect(fetched).toEqual(['/js/a.js', '/js/b.js']);
+  });
+
+  it('queues one slice per chunk file, so no slice does more than one fetch', () => {
+    const { env, work, fetched } = environment();
+    idlePrefetch(env)('/docs/b');
+    work.shift()!();
+    expect(fetched).toEqual([]);
+    expect(work).toHaveLength(3);
+    work.shift()!();
+    work.shift()!();
+    expect(fetched).toEqual(['/js/b.js']);
+  });
+
+  it('prefetches nothing when the reader saves data', () => {
+    const { env, work, fetched, drain } = environment({ saveData: () => true });
+    idlePrefetch(env)('/docs/a');
+    drain();
+    expect([work, fetched]).toEqual([[], []]);
   });
 });
