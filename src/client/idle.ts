@@ -30,8 +30,11 @@ export function createIdleQueue(schedule: Schedule = browserSchedule): (work: ()
   const drain = (deadline: IdleDeadline) => {
     scheduled = false;
     const start = performance.now();
-    do queue.shift()!();
-    while (queue.length > 0 && performance.now() - start < sliceBudget && deadline.timeRemaining() > sliceBudget);
+    // At least one piece of work per callback (the queue may have been emptied by a cancel since it was requested).
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      next();
+      if (performance.now() - start >= sliceBudget || deadline.timeRemaining() <= sliceBudget) break;
+    }
     if (queue.length > 0) request();
   };
   const request = () => {

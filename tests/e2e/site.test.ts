@@ -233,6 +233,24 @@ describe('the handbook site for readers', () => {
     await context.close();
   });
 
+  it('checklist: ticks survive client-side navigation away and back (src/components/Checklist/store.ts)', async () => {
+    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
+    const { context, page, errors } = await open(procedure.permalink);
+    const first = page.locator('[data-checklist-step] input[type=checkbox]').first();
+    await expect.poll(() => first.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await first.check();
+    await page.locator('.pagination-nav__link').first().click();
+    await page.waitForURL((url) => url.pathname !== procedure.permalink);
+    await page.goBack();
+    await page.waitForURL(`**${procedure.permalink}`);
+    const again = page.locator('[data-checklist-step] input[type=checkbox]').first();
+    await expect.poll(() => again.isChecked(), { timeout: 5_000 }).toBe(true);
+    expect(await again.isEnabled()).toBe(true);
+    expect(await page.locator('[data-checklist-step] input[type=checkbox]:checked').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   const pages = () => [
     ['home', '/'],
     ['runbook', index.docs.find((d) => d.path === 'docs/abathur/runbooks/wal-growth.md')!.permalink],

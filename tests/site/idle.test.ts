@@ -57,6 +57,20 @@ describe('src/client/idle: work in idle time, a slice at a time', () => {
     idle.runNext();
     expect(ran).toEqual(['a', 'c']);
   });
+
+  it('lets a callback find the queue emptied by a cancel', () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => 0);
+    const idle = fakeIdle();
+    const queue = createIdleQueue(idle.schedule);
+    const ran: string[] = [];
+    const cancel = queue(() => ran.push('a'));
+    cancel();
+    expect(() => idle.runNext()).not.toThrow();
+    expect(ran).toEqual([]);
+    queue(() => ran.push('b'));
+    idle.runNext();
+    expect(ran).toEqual(['b']);
+  });
 });
 
 describe('src/client/prefetch-queue: Docusaurus route prefetching, in idle time, each chunk file once', () => {

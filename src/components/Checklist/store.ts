@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * Progress of one doc's checklist in the browser: ticks (with time and
@@ -160,9 +160,28 @@ export function storeOf(doc: string, version: string): DocStore {
   return store;
 }
 
-/** The doc's checklist state; on the server and during hydration, the empty state. */
+/** Whether the page has hydrated (Docusaurus sets the attribute once it has): a checklist mounted later starts from the saved progress. */
+const pageHydrated = (): boolean => typeof document !== 'undefined' && document.documentElement.dataset.hasHydrated === 'true';
+
+/**
+ * The doc's checklist state; on the server and during hydration, the empty
+ * state. The saved progress arrives after hydration as a transition, which
+ * React renders in slices of its own: `useSyncExternalStore` would re-render
+ * every step synchronously, inside the task that follows hydration, the
+ * longest of a phone's page load (BENCHMARKS.md, Lighthouse). A checklist
+ * mounted after hydration (client-side navigation) starts from the saved
+ * progress. Changes (ticks, other tabs) apply at once.
+ */
 export function useChecklist(doc: string, version: string): [ChecklistState, DocStore] {
   const store = storeOf(doc, version);
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, () => SERVER);
+  const [state, setState] = useState<ChecklistState>(() => (pageHydrated() ? store.getSnapshot() : SERVER));
+  useEffect(() => {
+    const update = () => setState(store.getSnapshot());
+    const unsubscribe = store.subscribe(update);
+    if (state !== store.getSnapshot()) startTransition(update);
+    return unsubscribe;
+    // Subscribing once per store; `state` is only read to skip a needless first update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
   return [state, store];
 }
