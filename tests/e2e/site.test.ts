@@ -297,7 +297,8 @@ describe('the handbook site for readers', () => {
     await sibling.click();
     await page.waitForURL(`**${href}`);
     await expect.poll(() => page.locator('.navbar-sidebar--show').count()).toBe(0);
-    expect(await page.locator('h1').first().textContent()).toBe(target.title);
+    // Docusaurus changes the URL first and renders the page once its chunks are in.
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(target.title);
     expect(phone.errors).toEqual([]);
     await phone.context.close();
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIdleQueue, sliceBudget } from '../../src/client/idle.js';
 import { idlePrefetch, type PrefetchEnvironment } from '../../src/client/prefetch-queue.js';
+import { deferScriptLoads } from '../../src/client/chunk-scripts.js';
 
 /** A fake `requestIdleCallback`: callbacks wait in `pending` until the test runs them. */
 function fakeIdle() {
@@ -124,5 +125,27 @@ describe('src/client/prefetch-queue: Docusaurus route prefetching, in idle time,
     idlePrefetch(env)('/docs/a');
     drain();
     expect([work, fetched]).toEqual([[], []]);
+  });
+});
+
+describe('src/client/chunk-scripts: webpack script loads of one task made in the next', () => {
+  it('collects the calls of a task and makes them in order in one later task; later calls start a new batch', () => {
+    const later: (() => void)[] = [];
+    const made: string[] = [];
+    const load = deferScriptLoads(
+      (url) => made.push(url),
+      (run) => later.push(run),
+    );
+    const done = () => undefined;
+    load('/a.js', done, 'a', 1);
+    load('/b.js', done, 'b', 2);
+    expect(made).toEqual([]);
+    expect(later).toHaveLength(1);
+    later.shift()!();
+    expect(made).toEqual(['/a.js', '/b.js']);
+    load('/c.js', done, 'c', 3);
+    expect(later).toHaveLength(1);
+    later.shift()!();
+    expect(made).toEqual(['/a.js', '/b.js', '/c.js']);
   });
 });
