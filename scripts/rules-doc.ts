@@ -33,7 +33,7 @@ export async function fixtureExternalLink(url: string): Promise<{ ok: true } | {
 }
 
 /** A rule's fixture tag vocabulary (`tags.yml` beside its fixtures), as `docs/tags.yml`. */
-function fixtureTagVocabulary(ruleId: string): TagVocabulary | null {
+export function fixtureTagVocabulary(ruleId: string): TagVocabulary | null {
   const file = join(fixturesRoot, ruleId, 'tags.yml');
   if (!existsSync(file)) return null;
   const parsed = parseTagVocabulary(readFileSync(file, 'utf8'));

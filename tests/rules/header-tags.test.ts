@@ -3,16 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTagVocabulary } from '../../core/index.js';
 import { headerTags as rule } from '../../core/rules/header-tags.js';
+import { fixtureTagVocabulary } from '../../scripts/rules-doc.js';
 import { brief, fixturesDir, fixturesOf, runRule } from './harness.js';
 
 const fixture = (name: string) => readFileSync(join(fixturesDir, rule.id, name), 'utf8');
 
-/** The fixture vocabulary as the loader reads `docs/tags.yml`. */
-function vocabulary() {
-  const parsed = parseTagVocabulary(fixture('tags.yml'));
-  if (!parsed.ok) throw new Error(parsed.message);
-  return { tagVocabulary: { file: 'docs/tags.yml', tags: parsed.tags } };
-}
+/** The fixture vocabulary (`tags.yml` beside the fixtures) as the loader reads `docs/tags.yml`. */
+const vocabulary = () => ({ tagVocabulary: fixtureTagVocabulary(rule.id) });
 
 describe('header-tags', () => {
   it.each(fixturesOf(rule.id).filter((f) => f.name.startsWith('ok')))('$name passes', async ({ name, text }) => {

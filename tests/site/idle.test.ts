@@ -11,6 +11,13 @@ function fakeIdle() {
   return { pending, schedule, runNext };
 }
 
+/** An idle queue on the fake idle callbacks, with the clock stopped at 0 and a log of the work that ran. */
+function queueAtTimeZero() {
+  vi.spyOn(performance, 'now').mockImplementation(() => 0);
+  const idle = fakeIdle();
+  return { idle, queue: createIdleQueue(idle.schedule), ran: [] as string[] };
+}
+
 describe('src/client/idle: work in idle time, a slice at a time', () => {
   let clock = 0;
   afterEach(() => vi.restoreAllMocks());
@@ -34,10 +41,7 @@ describe('src/client/idle: work in idle time, a slice at a time', () => {
   });
 
   it('runs at least one piece of work per callback, even with no idle time left (the timeout fired)', () => {
-    vi.spyOn(performance, 'now').mockImplementation(() => 0);
-    const idle = fakeIdle();
-    const queue = createIdleQueue(idle.schedule);
-    const ran: string[] = [];
+    const { idle, queue, ran } = queueAtTimeZero();
     queue(() => ran.push('a'));
     queue(() => ran.push('b'));
     idle.runNext(0);
@@ -47,10 +51,7 @@ describe('src/client/idle: work in idle time, a slice at a time', () => {
   });
 
   it('cancels work that has not run yet', () => {
-    vi.spyOn(performance, 'now').mockImplementation(() => 0);
-    const idle = fakeIdle();
-    const queue = createIdleQueue(idle.schedule);
-    const ran: string[] = [];
+    const { idle, queue, ran } = queueAtTimeZero();
     queue(() => ran.push('a'));
     const cancel = queue(() => ran.push('b'));
     queue(() => ran.push('c'));
@@ -60,10 +61,7 @@ describe('src/client/idle: work in idle time, a slice at a time', () => {
   });
 
   it('lets a callback find the queue emptied by a cancel', () => {
-    vi.spyOn(performance, 'now').mockImplementation(() => 0);
-    const idle = fakeIdle();
-    const queue = createIdleQueue(idle.schedule);
-    const ran: string[] = [];
+    const { idle, queue, ran } = queueAtTimeZero();
     const cancel = queue(() => ran.push('a'));
     cancel();
     expect(() => idle.runNext()).not.toThrow();
