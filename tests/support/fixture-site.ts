@@ -55,7 +55,9 @@ export async function buildFixtureSite(options: {
   const bin = join(repoRoot, 'node_modules', '.bin', 'docusaurus');
   let output = '';
   try {
-    const result = await run(bin, ['build', siteDir, '--no-minify'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    // No persistent cache: Rspack's (in the handbook's node_modules) would skip the Markdown loaders on a second run, and with them the build's reports of broken links and images the tests compare.
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', DOCUSAURUS_NO_PERSISTENT_CACHE: '1' };
+    const result = await run(bin, ['build', siteDir, '--no-minify'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024, env });
     output = result.stdout + result.stderr;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
