@@ -3,10 +3,17 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
 const require = createRequire(import.meta.url);
+/** Docusaurus's browser-context module, by its resolved path. */
+const browserContextModule = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/;
+/** The search plugin's URL hook, by its resolved path. */
+const searchQueryModule = /[\\/]@easyops-cn[\\/]docusaurus-search-local[\\/]dist[\\/]client[\\/]client[\\/]theme[\\/]hooks[\\/]useSearchQuery\.js$/;
 
 /**
  * What the handbook changes in Docusaurus's page start-up, to keep a
  * procedure page responsive on a phone (issue 12, BENCHMARKS.md):
+ * - main.js's modules evaluated in several tasks, not one (src/client/staged-entry.ts, production builds);
+ * - the re-render once the page knows it is in a browser made a transition (src/client/browser-context.tsx),
+ *   and the search page made to read its URL before it writes it, which that timing needs (src/client/search-query.ts);
  * - the route's chunk scripts created in a task of their own, not inside main.js's (src/client/chunk-scripts.ts);
  * - route prefetching in idle time, a slice at a time (src/client/idle-prefetch.ts);
  * - the search theme's mark.js without a whole-page walk to remove marks
@@ -18,9 +25,18 @@ export default function pageLoadPlugin(context: LoadContext): Plugin<unknown> {
     getClientModules() {
       return [join(context.siteDir, 'src/client/chunk-scripts.ts'), join(context.siteDir, 'src/client/idle-prefetch.ts')];
     },
-    configureWebpack() {
+    configureWebpack(config, isServer, utils) {
       // The search theme imports mark.js by its resolved path (its generated module).
-      return { resolve: { alias: { [`${require.resolve('mark.js/dist/mark.js')}$`]: join(context.siteDir, 'src/client/mark.ts') } } };
+      const resolve = { alias: { [`${require.resolve('mark.js/dist/mark.js')}$`]: join(context.siteDir, 'src/client/mark.ts') } };
+      // Both modules are imported by relative paths, which an alias does not see: replace the resolved modules.
+      const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
+      const plugins = [
+        new NormalModuleReplacementPlugin(browserContextModule, join(context.siteDir, 'src/client/browser-context.tsx')),
+        new NormalModuleReplacementPlugin(searchQueryModule, join(context.siteDir, 'src/client/search-query.ts')),
+      ];
+      // The dev server keeps Docusaurus's entry (hot reloading accepts updates at it).
+      if (isServer || config.mode !== 'production') return { resolve, plugins };
+      return { resolve, plugins, entry: join(context.siteDir, 'src/client/staged-entry.ts'), mergeStrategy: { entry: 'replace' } };
     },
   };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIdleQueue, sliceBudget } from '../../src/client/idle.js';
 import { idlePrefetch, type PrefetchEnvironment } from '../../src/client/prefetch-queue.js';
 import { deferScriptLoads } from '../../src/client/chunk-scripts.js';
+import { nextTask, runStages } from '../../src/client/stages.js';
 
 /** A fake `requestIdleCallback`: callbacks wait in `pending` until the test runs them. */
 function fakeIdle() {
@@ -145,5 +146,49 @@ describe('src/client/chunk-scripts: webpack script loads of one task made in the
     expect(later).toHaveLength(1);
     later.shift()!();
     expect(made).toEqual(['/a.js', '/b.js', '/c.js']);
+  });
+});
+
+describe('src/client/stages: start-up work one stage per task', () => {
+  it('runs the stages in order, each after yielding a task, and waits for each to settle', async () => {
+    const log: string[] = [];
+    const yieldTask = async () => void log.push('yield');
+    await runStages(
+      [
+        () => log.push('a'),
+        async () => {
+          await Promise.resolve();
+          log.push('b');
+        },
+        () => log.push('c'),
+      ],
+      yieldTask,
+    );
+    expect(log).toEqual(['yield', 'a', 'yield', 'b', 'yield', 'c']);
+  });
+
+  it('stops at a stage that fails and rejects with its error', async () => {
+    const log: string[] = [];
+    const failing = runStages(
+      [
+        () => log.push('a'),
+        () => {
+          throw new Error('module failed');
+        },
+        () => log.push('c'),
+      ],
+      async () => undefined,
+    );
+    await expect(failing).rejects.toThrow('module failed');
+    expect(log).toEqual(['a']);
+  });
+
+  it('nextTask resolves after the current task, not in its microtasks', async () => {
+    const order: string[] = [];
+    const task = nextTask().then(() => order.push('next task'));
+    void Promise.resolve().then(() => order.push('microtask'));
+    expect(order).toEqual([]);
+    await task;
+    expect(order).toEqual(['microtask', 'next task']);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ListedDoc } from '../../../core/site/views';
 
 export type { SiteSystem } from '../../../core/site/index';
@@ -7,14 +7,15 @@ export type { DocLink, DocView, FreshnessView, HomeView, ListedDoc, ListingView 
 /**
  * Today as `YYYY-MM-DD`: the build's today during the build, the reader's
  * once the page runs in a browser (a page built weeks ago still shows
- * overdue reviews).
+ * overdue reviews). The switch is a transition: it re-renders the page's
+ * dates, which need not hold up the first input after hydration.
  */
 export function useToday(buildToday: string): string {
   const [today, setToday] = useState(buildToday);
   useEffect(() => {
     const now = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
-    setToday(`${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`);
+    startTransition(() => setToday(`${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`));
   }, []);
   return today;
 }
