@@ -11,7 +11,8 @@ const searchQueryModule = /[\\/]@easyops-cn[\\/]docusaurus-search-local[\\/]dist
 /**
  * What the handbook changes in Docusaurus's page start-up, to keep a
  * procedure page responsive on a phone (issue 12, BENCHMARKS.md):
- * - main.js's modules evaluated in several tasks, not one (src/client/staged-entry.ts, production builds);
+ * - main.js's modules evaluated in several tasks, not one (src/client/staged-entry.ts, production builds),
+ *   and React DOM in a script of its own, compiled in a task of its own;
  * - the re-render once the page knows it is in a browser made a transition (src/client/browser-context.tsx),
  *   and the search page made to read its URL before it writes it, which that timing needs (src/client/search-query.ts);
  * - the route's chunk scripts created in a task of their own, not inside main.js's (src/client/chunk-scripts.ts);
@@ -36,7 +37,15 @@ export default function pageLoadPlugin(context: LoadContext): Plugin<unknown> {
       ];
       // The dev server keeps Docusaurus's entry (hot reloading accepts updates at it).
       if (isServer || config.mode !== 'production') return { resolve, plugins };
-      return { resolve, plugins, entry: join(context.siteDir, 'src/client/staged-entry.ts'), mergeStrategy: { entry: 'replace' } };
+      return {
+        resolve,
+        plugins,
+        entry: join(context.siteDir, 'src/client/staged-entry.ts'),
+        mergeStrategy: { entry: 'replace' },
+        // React DOM (and its scheduler) in a script file of its own: each script is compiled in its own task, and
+        // compiling all of main.js was the largest part of the task that evaluates it. It changes rarely, too.
+        optimization: { splitChunks: { cacheGroups: { reactDom: { test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/, name: 'react-dom', chunks: 'initial', enforce: true, priority: 60 } } } },
+      };
     },
   };
 }
