@@ -1,17 +1,19 @@
 /**
  * The browser's entry point in a production build, in place of Docusaurus's
- * `clientEntry.js` (plugins/page-load). It evaluates the same modules in
- * the same order, but in several tasks instead of one.
+ * `clientEntry.js` (plugins/page-load). It evaluates the same modules, but
+ * in several tasks instead of one.
  *
  * Evaluating main.js runs every module of the bundle (React DOM, the router,
  * the route table, the theme) in the task that loads it: 60-140 ms on this
  * project's machine, four times that on the phone Lighthouse emulates, the
  * longest task of a page load (BENCHMARKS.md). Webpack evaluates a module
  * the first time it is required, so requiring the bundle's big subtrees one
- * per task, in the order `clientEntry.js` imports them, splits that work
- * without changing what runs: each `import()` below is `eager` (the module
- * stays in main.js; only its evaluation waits), and a module required again
- * later is not evaluated again.
+ * per task splits that work without changing what runs: each `import()`
+ * below is `eager` (the module stays in main.js; only its evaluation waits),
+ * and a module required again later is not evaluated again. The order is
+ * `clientEntry.js`'s and `App.js`'s (the client modules before the route
+ * table) except for one change: the page's route starts loading before the
+ * theme is evaluated, not after, so its chunks download meanwhile.
  */
 import { runStages } from './stages';
 
