@@ -3,10 +3,28 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
 const require = createRequire(import.meta.url);
-/** Docusaurus's browser-context module, by its resolved path. */
-const browserContextModule = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/;
-/** The search plugin's URL hook, by its resolved path. */
-const searchQueryModule = /[\\/]@easyops-cn[\\/]docusaurus-search-local[\\/]dist[\\/]client[\\/]client[\\/]theme[\\/]hooks[\\/]useSearchQuery\.js$/;
+
+/**
+ * A module of a dependency, by its resolved path, for a replacement. Resolving
+ * it here makes the build fail, naming the module, when an upgrade moves or
+ * removes it, rather than quietly building without the replacement (the two
+ * below go together: the search page needs its hook replaced once the
+ * browser context is).
+ */
+export function dependencyModule(request: string): RegExp {
+  let path: string;
+  try {
+    path = require.resolve(request);
+  } catch {
+    throw new Error(`plugins/page-load replaces ${request}, which is no longer there: check src/client/ against the new version of its package`);
+  }
+  return new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** Docusaurus's browser-context module (src/client/browser-context.tsx). */
+const browserContextModule = dependencyModule('@docusaurus/core/lib/client/browserContext.js');
+/** The search plugin's URL hook (src/client/search-query.ts). */
+const searchQueryModule = dependencyModule('@easyops-cn/docusaurus-search-local/dist/client/client/theme/hooks/useSearchQuery.js');
 
 /**
  * What the handbook changes in Docusaurus's page start-up, to keep a
