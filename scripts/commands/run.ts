@@ -5,7 +5,7 @@ import { hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { docPathOf, extractProcedure, parseDoc, routeOf, type DocModel, type Step } from '../../core/index.js';
+import { extractProcedure, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
 import { DEFAULT_RUNS_DIR, defaultLogFile, findLatestLog, markdownTwinOf, writeRunLog } from '../run/log.js';
 import { paramRecords, PARAM_ENV_PREFIX, resolveParams, secretValues, validateParamValue } from '../run/params.js';
@@ -87,7 +87,7 @@ async function findDoc(dir: string, ref: string): Promise<{ path: string; text: 
     for (const file of files.sort()) {
       const text = await readFile(resolve(dir, file), 'utf8');
       const doc = parseDoc({ path: file, text });
-      const route = routeOf(docPathOf(file, 'docs'), doc.frontMatter.data);
+      const route = routeOfDoc(doc, 'docs');
       if (route.id === wanted || route.permalink.replace(/^\/+|\/+$/g, '') === wanted) return { path: posix(file), text };
     }
   }
@@ -316,7 +316,7 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
   const selectedIds = new Set(selected.map((s) => s.id));
   const log: RunLog = {
     schema: 'handbook-run-log/1',
-    doc: { path: docPath, id: routeOf(docPathOf(docPath, 'docs'), doc.frontMatter.data).id, title, version, sha256 },
+    doc: { path: docPath, id: routeOfDoc(doc, 'docs').id, title, version, sha256 },
     startedAt: startedAt.toISOString(),
     endedAt: null,
     user: currentUser(io.env),
