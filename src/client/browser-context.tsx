@@ -7,8 +7,8 @@
  * The switch re-renders every component that reads the context (links,
  * sidebar categories, the colour-mode toggle, the search bar...). Set from
  * an effect as an ordinary update, React renders and commits that in one
- * synchronous task: 24-36 ms on this project's machine, about 100-150 ms on
- * the phone Lighthouse emulates (BENCHMARKS.md). As a transition React
+ * synchronous task: about 30 ms in a CPU profile on this project's machine,
+ * four times that on the phone Lighthouse emulates (BENCHMARKS.md). As a transition React
  * renders it in 5 ms slices. What renders is the same; the page already
  * shows the server's HTML, which is what these components render until the
  * switch.
