@@ -33,7 +33,7 @@ const searchQueryModule = dependencyModule('@easyops-cn/docusaurus-search-local/
  *   and React DOM in a script of its own, compiled in a task of its own;
  * - the re-render once the page knows it is in a browser made a transition (src/client/browser-context.tsx),
  *   and the search page made to read its URL before it writes it, which that timing needs (src/client/search-query.ts);
- * - the route's chunk scripts created in a task of their own, not inside main.js's (src/client/chunk-scripts.ts);
+ * - the route's chunk scripts created in a task of their own, not in the one that looks the route up (src/client/chunk-scripts.ts);
  * - route prefetching in idle time, a slice at a time (src/client/idle-prefetch.ts);
  * - the search theme's mark.js without a whole-page walk to remove marks
  *   that are not there (src/client/mark.ts).

@@ -1,13 +1,16 @@
 /**
  * When main.js starts, Docusaurus preloads the current route's chunks
  * before hydrating, and webpack creates one `<script>` element per chunk in
- * the task that evaluates main.js. Appending a script element starts its
+ * the task that calls `preload` (main.js's evaluation with Docusaurus's
+ * entry; the route's own stage with src/client/staged-entry.ts, which
+ * follows the route-table lookup). Appending a script element starts its
  * fetch, which is not free: on a procedure page (nine chunks) it was a
- * quarter of that task, the longest of the page load on a phone
- * (BENCHMARKS.md, Lighthouse). This client module, evaluated before main.js
- * preloads, has webpack create the script elements asked for in one task in
- * a task of their own, right after it: the chunks load as before, a few
- * milliseconds later, and the longest task is shorter.
+ * quarter of main.js's task, then the longest of the page load on a phone
+ * (BENCHMARKS.md, Lighthouse), and is 11-15 ms at 1x now. This client
+ * module, evaluated before `preload` runs, has webpack create the script
+ * elements asked for in one task in a task of their own, right after it:
+ * the chunks load as before, a few milliseconds later, and no task does
+ * both the lookup and the script creation.
  */
 type LoadScript = (url: string, done: (event: Event) => void, key?: string, chunkId?: string | number) => void;
 declare const __webpack_require__: { l?: LoadScript };
