@@ -14,8 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Every folder the CLI imports from (scripts/commands/export.ts uses plugins/checklist/).
-const SOURCE_DIRS = ['core', 'scripts', 'plugins'];
+// Every folder the CLI imports from: the core, the library and the commands.
+const SOURCE_DIRS = ['core', 'lib', 'scripts'];
 
 /**
  * A fingerprint of the CLI's sources: path, size and mtime of each. Sync

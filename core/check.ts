@@ -105,12 +105,20 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
   return diagnostics.sort(compareDiagnostics);
 }
 
-/** Defaults for a folder of Markdown without any Docusaurus config; the docs keep their type (full models stay full). */
+/**
+ * Defaults for a folder of Markdown without any Docusaurus config; the docs
+ * keep their type (full models stay full). Without `partials`, a doc under
+ * an `_`-prefixed name is one (the docs plugin's default `exclude`; the
+ * loader in lib/ asks Docusaurus's own matcher instead).
+ */
 export function defaultCheckInput<Doc extends DocSummary>(
   partial: Partial<Omit<CheckInput, 'docs'>> & Pick<CheckInput, 'today'> & { docs: readonly Doc[] },
 ): Omit<CheckInput, 'docs'> & { docs: readonly Doc[] } {
+  const docsDir = partial.docsDir ?? 'docs';
+  const inside = (path: string) => (docsDir === '.' || docsDir === '' ? path : path.slice(docsDir.length + 1));
   return {
-    docsDir: 'docs',
+    docsDir,
+    partials: new Set(partial.docs.map((doc) => doc.path).filter((path) => /(^|\/)_/.test(inside(path)))),
     files: new Set(),
     staticDirs: ['static'],
     routeBasePath: '/docs',

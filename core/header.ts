@@ -60,19 +60,11 @@ export function compareSemver(a: Semver, b: Semver): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
 
-/**
- * Docusaurus does not treat files starting with `_` (or inside `_` folders)
- * as docs: they are partials, imported by other docs, with no header.
- */
-export function isPartial(docPath: string): boolean {
-  return docPath.split('/').some((segment) => segment.startsWith('_'));
-}
-
 /** Whether the header rules apply to this doc: under the docs folder and not a partial. */
 export function carriesHeader(ctx: Pick<DocRuleContext, 'doc' | 'docPath' | 'input'>): boolean {
   const { doc, input } = ctx;
   const inDocs = input.docsDir === '.' || input.docsDir === '' || doc.path.startsWith(input.docsDir.replace(/\/+$/, '') + '/');
-  return inDocs && !isPartial(ctx.docPath) && !doc.problems.some((p) => p.ruleId === 'yaml-syntax');
+  return inDocs && !input.partials.has(doc.path) && !doc.problems.some((p) => p.ruleId === 'yaml-syntax');
 }
 
 /** The source text of a key's value, without surrounding quotes. */

@@ -1,5 +1,5 @@
 import { commands } from './commands/index.js';
-import { packageRoot } from './root.js';
+import { packageRoot } from '../lib/root.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCheckInput, parseDoc, parseTagVocabulary, rules, runChecks, toJson, type Rule, type TagVocabulary } from '../core/index.js';
-import { defaultServices } from './check/services.js';
+import { defaultServices } from '../lib/services/index.js';
 
 /**
  * Builds `docs/handbook/check-rules.md`: every rule of `handbook check` with

@@ -59,7 +59,7 @@ export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
   let index = indexes.get(corpus);
   if (index) return index;
   const byPermalink = new Map<string, string>();
-  const pages = input.docs.filter((doc) => !isPartial(doc.path, input.docsDir));
+  const pages = input.docs.filter((doc) => !input.partials.has(doc.path));
   for (const doc of pages) {
     const permalink = corpus.routes.get(doc.path)!.permalink;
     byPermalink.set(permalink, doc.path);
@@ -99,7 +99,7 @@ export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
       let set = anchors.get(path);
       if (!set) {
         const doc = corpus.byPath.get(path);
-        set = new Set(doc && !isPartial(path, input.docsDir) ? doc.headings.flatMap((h) => (h.anchor === null ? [] : [h.anchor])) : []);
+        set = new Set(doc && !input.partials.has(path) ? doc.headings.flatMap((h) => (h.anchor === null ? [] : [h.anchor])) : []);
         anchors.set(path, set);
       }
       return set;
@@ -235,7 +235,7 @@ function resolveUncached(index: LinkIndex, doc: DocSummary, link: Pick<Link, 'ki
 
   // Everything else is a route, resolved against the page's permalink (trailingSlash undefined).
   // A partial (`_x.md`) has no page of its own: its routes resolve on the pages that import it.
-  if (isPartial(doc.path, input.docsDir)) return { status: 'skip' };
+  if (input.partials.has(doc.path)) return { status: 'skip' };
   return resolveRoute(index, doc, url, local.pathname, local.hash);
 }
 
@@ -252,7 +252,7 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, dec
   for (const candidate of candidates) {
     if (candidate === null) continue;
     const target = corpus.byPath.get(candidate);
-    if (target && !isPartial(target.path, input.docsDir)) return { status: 'doc', doc: target, hash, via: target.path === doc.path ? 'self' : 'markdown' };
+    if (target && !input.partials.has(target.path)) return { status: 'doc', doc: target, hash, via: target.path === doc.path ? 'self' : 'markdown' };
   }
   for (const candidate of candidates) {
     if (candidate === null) continue;
@@ -260,7 +260,7 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, dec
     if (actual && actual !== candidate && corpus.byPath.has(actual)) {
       return { status: 'broken', message: caseMessage(url, candidate, actual) };
     }
-    if ((input.files.has(candidate) || corpus.byPath.has(candidate)) && !(corpus.byPath.has(candidate) && !isPartial(candidate, input.docsDir))) {
+    if ((input.files.has(candidate) || corpus.byPath.has(candidate)) && !(corpus.byPath.has(candidate) && !input.partials.has(candidate))) {
       return {
         status: 'broken',
         message: `Unexpected link to \`${url}\` (\`${candidate}\`), which is not a doc of the site: Docusaurus resolves \`.md\` links only to docs under \`${input.docsDir}/\`, expected a doc`,
@@ -326,11 +326,6 @@ export function pagePathOf(doc: DocSummary, permalink: string, docsDir: string):
   return name === 'index' || name === 'readme' || name === folder ? permalink + '/' : permalink;
 }
 
-/** Docusaurus excludes `_`-prefixed files and folders from the docs (partials to import). */
-export function isPartial(path: string, docsDir: string): boolean {
-  const inside = docsDir === '.' || docsDir === '' ? path : path.slice(docsDir.length + 1);
-  return inside.startsWith('_') || inside.includes('/_');
-}
 
 function caseMessage(url: string, wanted: string, actual: string): string {
   const wantedName = wanted.split('/');

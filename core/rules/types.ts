@@ -17,6 +17,13 @@ export interface CheckInput {
   docs: readonly DocSummary[];
   /** The docs folder relative to `cwd` (default `docs`). */
   docsDir: string;
+  /**
+   * The docs (paths relative to `cwd`) that the docs plugin does not render
+   * as pages: what its `include`/`exclude` leave out (by default `_`
+   * partials and `__tests__`), Markdown that other docs import. They are
+   * checked for their own links but have no route, anchors or header.
+   */
+  partials: ReadonlySet<string>;
   /** Every file under `cwd` that a link may point at (repository files, static assets), relative with `/`, exact case. */
   files: ReadonlySet<string>;
   /** Static asset folders relative to `cwd` (default `['static']`). */

@@ -2,9 +2,9 @@ import logger from '@docusaurus/logger';
 import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.js';
-import { loadCheckInput } from '../../scripts/check/load.js';
-import { defaultServices } from '../../scripts/check/services.js';
-import { pretty } from '../../scripts/reporters/pretty.js';
+import { loadCheckInput } from '../../lib/corpus.js';
+import { defaultServices } from '../../lib/services/index.js';
+import { pretty } from '../../lib/reporters/pretty.js';
 import { validateOptions } from './options.js';
 import { createSuccessors, type Successor } from './successors.js';
 

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { cacheVersionConfig, transformSourceHash } from './cache.js';
-import { createChecklistExport } from './export.js';
-import { loadDocs } from './load.js';
+import { createChecklistExport } from '../../core/export.js';
+import { loadPages } from '../../lib/corpus.js';
 
 export { default as remarkChecklist } from './remark.js';
 
@@ -33,7 +33,7 @@ export default function checklistExportPlugin(context: LoadContext, options: unk
     async postBuild({ outDir, siteDir }) {
       const target = join(outDir, fileName);
       try {
-        const docs = await loadDocs({ cwd: siteDir, docsDir });
+        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir });
         const data = createChecklistExport({ docs, docsDir, routeBasePath });
         await writeFile(target, JSON.stringify(data, null, 2) + '\n');
       } catch (error) {

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Code, Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { docModelFromTree } from '../../core/parse.js';
+import { CHECKLIST_ELEMENTS, type ChecklistDocInfo, type ChecklistStepData } from '../../core/page-contract.js';
 import { extractProcedure, isStepLang, parseStepMeta, splitConsole } from '../../core/steps.js';
 import { routeOf } from '../../core/routes.js';
-import { docTitleOf, progressVersion } from './procedure.js';
+import { docTitleOf, progressVersion } from '../../core/procedure.js';
+import { parseDocOnce } from '../../lib/models.js';
 
 /**
  * remark plugin of the executable checklists. It renders nothing itself: it
@@ -28,32 +30,8 @@ export interface ChecklistRemarkOptions {
   routeBasePath?: string;
 }
 
-/** What the page components receive about the doc (properties of `checklistdoc`). */
-export interface ChecklistDocInfo {
-  /** Doc id, the key of the saved progress. */
-  doc: string;
-  /** Front matter `version`, or a hash of the steps when the doc has none. */
-  version: string;
-}
-
-/**
- * One step as the page receives it: an element of the `steps` JSON of
- * `checklistdoc` (what is absent is null, false or none; the doc component
- * fills it in).
- */
-export interface ChecklistStepData {
-  id: string;
-  title: string;
-  section?: string;
-  minutes?: number;
-  danger?: true;
-  /** Names of the params the command uses (absent: none). */
-  params?: string[];
-  /** Expected output the page shows under the command (absent: none, or the transcript shows it). */
-  expect?: string;
-  /** The text to run, when it is not exactly the code block's text (a console transcript). */
-  command?: string;
-}
+export type { ChecklistDocInfo, ChecklistStepData } from '../../core/page-contract.js';
+export { CHECKLIST_ELEMENTS } from '../../core/page-contract.js';
 
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
@@ -72,9 +50,6 @@ export interface ChecklistNode {
   position?: Code['position'];
 }
 
-/** Names of the elements (lowercase, like `admonition`: MDX maps them through MDXComponents). */
-export const CHECKLIST_ELEMENTS = { doc: 'checklistdoc', panel: 'checklistpanel', section: 'checklistsection', step: 'checkliststep' } as const;
-
 function element(name: string, attributes: Attributes, position?: Code['position']): ChecklistNode {
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributes)) {
@@ -89,6 +64,22 @@ function docPathOf(filePath: string, docsDir: string | undefined): string {
   const normalized = filePath.split(sep).join('/');
   const at = normalized.lastIndexOf('/docs/');
   return at === -1 ? normalized.split('/').pop()! : normalized.slice(at + '/docs/'.length);
+}
+
+/**
+ * The document's text as written: the file the MDX loader compiles, read
+ * again (the loader hands plugins its preprocessed text), or the vfile's own
+ * text when there is no such file (a test compiling a string).
+ */
+function originalText(file: VFile): string {
+  if (file.path) {
+    try {
+      return readFileSync(file.path, 'utf8');
+    } catch {
+      // Not on disk.
+    }
+  }
+  return String(file.value);
 }
 
 function hasSteps(tree: Root): boolean {
@@ -146,25 +137,33 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
   return (tree: Root, file: VFile): void => {
     if (!hasSteps(tree)) return;
     const path = file.path ?? 'doc.md';
-    // The core's model of the tree the site parsed (no second parse), read
-    // before this plugin changes it: the same steps `handbook export` finds.
-    const model = docModelFromTree({ path, text: String(file.value), tree });
+    // Two phases, as the unified collective does it: the model comes from
+    // the document's original text, parsed once (lib/models.ts) exactly as
+    // `handbook check`, the export and `handbook run` read it, not from this
+    // tree, which Docusaurus's own plugins (emoji, headings, admonitions) and
+    // its preprocessing have changed by now; then the tree's nodes are
+    // annotated with the model's facts, matched by source line (the
+    // preprocessing escapes `{#id}` and rewrites admonition titles within
+    // their lines, so lines are what both texts share).
+    const docPath = docPathOf(path, options.docsDir);
+    const model = parseDocOnce({ file: path, path: `docs/${docPath}`, text: originalText(file) });
     const procedure = extractProcedure(model);
     if (procedure.steps.length === 0) return;
-    const route = routeOf(docPathOf(path, options.docsDir), model.frontMatter.data, options.routeBasePath ?? '/docs');
+    const route = routeOf(docPath, model.frontMatter.data, options.routeBasePath ?? '/docs');
     const info: ChecklistDocInfo = { doc: route.id, version: progressVersion(model, procedure) };
 
     const { codes, h2s, titleNode } = collect(tree);
-    // The model was read from this very tree, so the step blocks line up one
-    // to one in document order; if they ever do not, leave plain code blocks.
-    const stepCodes = codes.filter(({ node }) => isStepLang(node.lang?.toLowerCase() ?? null) && !parseStepMeta(node.meta ?? null).skip);
-    if (stepCodes.length !== procedure.steps.length) {
-      file.message(`Checklist not rendered: ${stepCodes.length} shell blocks on the page but ${procedure.steps.length} steps extracted`);
+    const codeAt = new Map(codes.map((located) => [located.node.position?.start.line, located]));
+    const stepCodes = procedure.steps.map((step) => codeAt.get(step.line));
+    const unmatched = procedure.steps.filter((_, i) => !stepCodes[i] || !isStepLang(stepCodes[i]!.node.lang?.toLowerCase() ?? null));
+    if (unmatched.length > 0) {
+      file.message(`Checklist not rendered: no shell block on line ${unmatched.map((s) => s.line).join(', ')} of the page, where the document has steps`);
       return;
     }
 
     const data: ChecklistStepData[] = [];
-    stepCodes.forEach(({ node, parent }, i) => {
+    stepCodes.forEach((located, i) => {
+      const { node, parent } = located!;
       const step = procedure.steps[i]!;
       const meta = parseStepMeta(node.meta ?? null);
       const at = parent.children.indexOf(node as never);
@@ -201,16 +200,17 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       (parent.children as unknown[]).splice(at, removeNext ? 2 : 1, wrapper);
     });
 
-    // A summary under each h2 that holds steps (the k-th h2 of the tree is the k-th of the model).
-    const modelH2s = model.headings.filter((h) => h.depth === 2);
-    h2s.forEach(({ node, parent }, k) => {
-      const anchor = modelH2s[k]?.anchor ?? null;
+    // A summary under each h2 that holds steps (the tree's h2 on the model heading's line).
+    const modelH2s = new Map(model.headings.filter((h) => h.depth === 2).map((h) => [h.place.start.line, h]));
+    for (const { node, parent } of h2s) {
+      const heading = modelH2s.get(node.position?.start.line ?? -1);
+      const anchor = heading?.anchor ?? null;
       const steps = procedure.steps.filter((s) => s.section !== null && s.sectionAnchor === anchor);
-      if (steps.length === 0 || anchor === null) return;
+      if (steps.length === 0 || anchor === null) continue;
       const at = parent.children.indexOf(node as never);
-      const summary = element(CHECKLIST_ELEMENTS.section, { section: modelH2s[k]!.text, steps: steps.map((s) => s.index).join(' ') });
+      const summary = element(CHECKLIST_ELEMENTS.section, { section: heading!.text, steps: steps.map((s) => s.index).join(' ') });
       (parent.children as unknown[]).splice(at + 1, 0, summary);
-    });
+    }
 
     // Front matter and ESM stay at the top level; everything else goes inside the doc element.
     const top: RootContent[] = [];

@@ -3,7 +3,7 @@ import { lintRule } from 'unified-lint-rule';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { defaultCheckInput, parseDoc, rules, runChecks, toJson, type DocModel, type Rule } from '../../core/index.js';
-import { defaultServices } from '../../scripts/check/services.js';
+import { defaultServices } from '../../lib/services/index.js';
 
 /**
  * The handbook's rules as remark-lint plugins (`unified-lint-rule`), for

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin, RouteConfig } from '@docusaurus/types';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
 import { freshnessView, homeView, listingView } from '../../core/site/views.js';
-import { loadCheckInput } from '../../scripts/check/load.js';
+import { loadCheckInput } from '../../lib/corpus.js';
 
 export type { SiteDoc, SiteIndex, SiteSystem } from '../../core/site/index.js';
 export type { DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';

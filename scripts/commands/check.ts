@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
-import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, relativePath, todayOf, type LoadCheckInputOptions } from '../check/load.js';
-import { defaultServices } from '../check/services.js';
-import { createExternalLinkService } from '../services/external-links.js';
-import { cacheDirOf } from '../check/cache.js';
-import { withReferrers } from '../check/referrers.js';
-import { reporters, type Format } from '../reporters/index.js';
+import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, relativePath, todayOf, type LoadCheckInputOptions } from '../../lib/corpus.js';
+import { defaultServices } from '../../lib/services/index.js';
+import { createExternalLinkService } from '../../lib/services/external-links.js';
+import { cacheDirOf } from '../../lib/cache.js';
+import { withReferrers } from '../../core/links/with-referrers.js';
+import { reporters, type Format } from '../../lib/reporters/index.js';
 
 
 const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict] [--external]

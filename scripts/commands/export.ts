@@ -1,8 +1,8 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChecklistExport } from '../../plugins/checklist/export.js';
-import { loadDocs } from '../../plugins/checklist/load.js';
+import { createChecklistExport } from '../../core/export.js';
+import { CheckConfigError, loadPages, normaliseDir } from '../../lib/corpus.js';
 import type { CommandIo } from '../cli.js';
 
 
@@ -37,13 +37,13 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   const cwd = resolve(io.cwd, parsed.values.cwd ?? '.');
-  const docsDir = (parsed.values.docs ?? 'docs').replace(/\\/g, '/').replace(/\/+$/, '') || '.';
   let docs;
+  let docsDir;
   try {
-    if (!(await stat(resolve(cwd, docsDir))).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    docs = await loadDocs({ cwd, docsDir });
+    docsDir = normaliseDir(parsed.values.docs ?? 'docs');
+    docs = (await loadPages({ cwd, docsDir })).pages;
   } catch (error) {
-    io.stderr.write(`handbook export: cannot read ${docsDir} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.stderr.write(`handbook export: ${error instanceof CheckConfigError ? error.message : `cannot read ${parsed.values.docs ?? 'docs'} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}\n`);
     return 2;
   }
   const json = JSON.stringify(createChecklistExport({ docs, docsDir }), null, 2) + '\n';

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDoc } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
-import { todayOf } from '../check/load.js';
+import { todayOf } from '../../lib/corpus.js';
 import { DOC_TYPES, renderTemplate, titleFromPath, type DocType } from '../new/templates.js';
 
 

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { glob } from 'tinyglobby';
-import { extractProcedure, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
+import { createCorpusIndex, extractProcedure, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
+import { loadPages } from '../../lib/corpus.js';
 import type { CommandIo } from '../cli.js';
 import { DEFAULT_RUNS_DIR, defaultLogFile, findLatestLog, markdownTwinOf, writeRunLog } from '../run/log.js';
 import { paramRecords, PARAM_ENV_PREFIX, resolveParams, secretValues, validateParamValue } from '../run/params.js';
@@ -76,19 +76,20 @@ function posix(path: string): string {
 }
 
 /** The doc named on the command line: a path relative to DIR, or a doc id / permalink among `docs/`. */
-async function findDoc(dir: string, ref: string): Promise<{ path: string; text: string }> {
+async function findDoc(dir: string, ref: string): Promise<{ path: string; doc: DocModel }> {
   const absolute = resolve(dir, ref);
   if (existsSync(absolute) && statSync(absolute).isFile()) {
-    return { path: posix(relative(dir, absolute)), text: await readFile(absolute, 'utf8') };
+    const path = posix(relative(dir, absolute));
+    return { path, doc: parseDoc({ path, text: await readFile(absolute, 'utf8') }) };
   }
   if (!/\.mdx?$/i.test(ref) && existsSync(resolve(dir, 'docs'))) {
+    // The same listing, parse and routes as `handbook check` and the export.
     const wanted = ref.replace(/^\/+|\/+$/g, '');
-    const files = await glob(['docs/**/*.{md,mdx}'], { cwd: dir, ignore: ['**/node_modules/**'] });
-    for (const file of files.sort()) {
-      const text = await readFile(resolve(dir, file), 'utf8');
-      const doc = parseDoc({ path: file, text });
-      const route = routeOfDoc(doc, 'docs');
-      if (route.id === wanted || route.permalink.replace(/^\/+|\/+$/g, '') === wanted) return { path: posix(file), text };
+    const { input, pages } = await loadPages({ cwd: dir, docsDir: 'docs' });
+    const { routes } = createCorpusIndex(input);
+    for (const doc of pages) {
+      const route = routes.get(doc.path)!;
+      if (route.id === wanted || route.permalink.replace(/^\/+|\/+$/g, '') === wanted) return { path: doc.path, doc };
     }
   }
   throw new RunRefused(`cannot find the doc \`${ref}\` in ${dir}: expected a file path relative to it, or a doc id under docs/`);
@@ -173,8 +174,8 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
     throw new RunRefused('--resume decides where to start: do not combine it with --from, --only or --section');
   }
 
-  const { path: docPath, text } = await findDoc(dir, ref);
-  const doc = parseDoc({ path: docPath, text });
+  const { path: docPath, doc } = await findDoc(dir, ref);
+  const text = doc.text;
   if (doc.problems.length) {
     const first = doc.problems[0]!;
     throw new RunRefused(`${docPath}:${first.place.start.line}:${first.place.start.column}: ${first.message} (the doc must parse before it can run)`);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseDoc } from '../../core/parse.js';
-import { createChecklistExport } from '../../plugins/checklist/export.js';
+import { createChecklistExport } from '../../core/export.js';
 import { run as exportCommand } from '../../scripts/commands/export.js';
 
 const fixture = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/checklist/procedure.md'), 'utf8');
@@ -93,7 +93,11 @@ describe('handbook export', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out/c.json'), 'utf8')).docs).toHaveLength(1);
     const missing = io();
     expect(await exportCommand(['--cwd', join(dir, 'nope')], missing)).toBe(2);
-    expect(missing.stderr.text).toMatch(/^handbook export: cannot read docs in .*: ENOENT\n$/);
+    expect(missing.stderr.text).toBe(`handbook export: docs folder \`docs\` not found in ${join(dir, 'nope')}\n`);
+    // --docs is validated as `handbook check` validates it.
+    const outside = io();
+    expect(await exportCommand(['--cwd', dir, '--docs', '../..'], outside)).toBe(2);
+    expect(outside.stderr.text).toBe('handbook export: --docs must be inside --cwd, got `../..`\n');
     const bad = io();
     expect(await exportCommand(['--frobnicate'], bad)).toBe(2);
   });

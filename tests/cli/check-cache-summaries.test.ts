@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCorpusIndex, defaultCheckInput, parseDoc, summaryOf, type DocSummary } from '../../core/index.js';
 import { linkKeysOf } from '../../core/links/index.js';
-import { loadDocSummaries } from '../../scripts/check/cache.js';
+import { loadDocSummaries } from '../../lib/cache.js';
 
 /** The fields of a summary (a cached one reads them through getters). */
 const fields = (s: DocSummary) => ({ path: s.path, frontMatter: s.frontMatter, headings: s.headings, htmlAnchors: s.htmlAnchors, links: s.links });

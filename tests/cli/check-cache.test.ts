@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDoc } from '../../core/index.js';
-import { loadDocSummaries } from '../../scripts/check/cache.js';
+import { loadDocSummaries } from '../../lib/cache.js';
 
 /** Every doc's full model through the cache, as `handbook check` over all docs loads them. */
 async function loadDocs(cwd: string, paths: string[], options: { cacheDir: string }) {

@@ -1,28 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCorpusIndex, parseDoc, defaultCheckInput, summaryOf } from '../../core/index.js';
-import { inboundLinksOf, linkKey, referrersOf } from '../../core/links/index.js';
-import { loadCheckInput } from '../../scripts/check/load.js';
+import { parseDoc, defaultCheckInput, summaryOf } from '../../core/index.js';
+import { linkKey } from '../../core/links/index.js';
+import { expectAgreement } from '../support/referrers.js';
+import { loadCheckInput } from '../../lib/corpus.js';
 import { repoRoot } from '../support/fixture-site.js';
-
-/**
- * `referrersOf` resolves only the links whose last path segment could name
- * the doc asked about. It must give exactly what resolving every link of the
- * corpus gives (`inboundLinksOf`), for every doc: a referrer it missed would
- * leave a link broken by an edit unreported.
- */
-function expectAgreement(input: Parameters<typeof inboundLinksOf>[0]) {
-  const inbound = inboundLinksOf(input, createCorpusIndex(input));
-  // A fresh corpus: nothing memoized by the full graph helps the keyed search.
-  const corpus = createCorpusIndex({ ...input });
-  let withReferrers = 0;
-  for (const doc of input.docs) {
-    const expected = [...(inbound.get(doc.path) ?? [])].sort();
-    expect([...referrersOf(input, corpus, doc.path)].sort(), doc.path).toEqual(expected);
-    if (expected.length > 0) withReferrers++;
-  }
-  return withReferrers;
-}
 
 describe('linkKey', () => {
   it('names the last segment a link can reach a doc through, or says a full resolution is needed', () => {
@@ -67,16 +49,4 @@ describe('referrersOf agrees with the full link graph', () => {
       expect(expectAgreement(input), cwd).toBeGreaterThan(3);
     }
   });
-
-  const corpora = resolve(repoRoot, '../shared/corpora');
-  for (const [name, docsDir] of [
-    ['openshift-runbooks', '.'],
-    ['prometheus-operator-runbooks', 'content'],
-    ['rke2-docs', 'docs'],
-  ] as const) {
-    it(`on the real corpus ${name}`, { timeout: 120_000 }, async () => {
-      const input = await loadCheckInput({ cwd: resolve(corpora, name), docsDir, today: '2026-11-22' });
-      expectAgreement(input);
-    });
-  }
 });

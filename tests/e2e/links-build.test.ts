@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks, toJson } from '../../core/index.js';
 import { linkAnchor } from '../../core/rules/link-anchor.js';
 import { linkTarget } from '../../core/rules/link-target.js';
-import { loadCheckInput } from '../../scripts/check/load.js';
+import { loadCheckInput } from '../../lib/corpus.js';
 import { buildFixtureSite, repoRoot } from '../support/fixture-site.js';
 
 /**

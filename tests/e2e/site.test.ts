@@ -6,7 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { repoRoot } from '../support/fixture-site.js';
 import { serveStatic } from '../support/static-server.js';
 import { collectConsoleErrors, launchBrowser, openHydrated } from '../support/browser.js';
-import { loadCheckInput } from '../../scripts/check/load.js';
+import { loadCheckInput } from '../../lib/corpus.js';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reporters } from '../../scripts/reporters/index.js';
+import { reporters } from '../../lib/reporters/index.js';
 import type { DiagnosticJson } from '../../core/index.js';
 
 const diagnostic: DiagnosticJson = { file: 'docs/a,b:c.md', line: 2, column: 3, endLine: 2, endColumn: 9, severity: 'error', ruleId: 'header-schema', message: '100% wrong\nsecond line' };

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCheckInput, parseDoc, runChecks, toJson, type CheckInput, type DiagnosticJson, type Rule } from '../../core/index.js';
-import { defaultServices } from '../../scripts/check/services.js';
+import { defaultServices } from '../../lib/services/index.js';
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 

@@ -4,7 +4,7 @@ import { defaultCheckInput, parseDoc, runChecks, toJson, type CheckInput } from 
 import { linkAnchor } from '../../core/rules/link-anchor.js';
 import { linkTarget } from '../../core/rules/link-target.js';
 import { orphanDoc } from '../../core/rules/orphan-doc.js';
-import { loadCheckInput } from '../../scripts/check/load.js';
+import { loadCheckInput } from '../../lib/corpus.js';
 import { repoRoot } from '../support/fixture-site.js';
 
 /**

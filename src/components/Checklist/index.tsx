@@ -1,5 +1,5 @@
 import React, { useMemo, type ReactNode } from 'react';
-import type { ChecklistStepData } from '../../../plugins/checklist/remark';
+import type { ChecklistStepData } from '../../../core/page-contract';
 import { ChecklistDocContext, type ChecklistDocData, type StepInfo } from './context';
 import type { ParamSpec } from './runlog';
 

@@ -1,6 +1,6 @@
 import type { CheckServices } from '../../core/index.js';
-import { shellSyntax } from '../services/shell-syntax.js';
-import { mermaidSyntax } from '../services/mermaid.js';
+import { shellSyntax } from './shell-syntax.js';
+import { mermaidSyntax } from './mermaid.js';
 
 export { shellSyntax, mermaidSyntax };
 

@@ -1,5 +1,5 @@
-import { createCorpusIndex, type CheckInput } from '../../core/index.js';
-import { referrersOf } from '../../core/links/index.js';
+import { createCorpusIndex, type CheckInput } from '../index.js';
+import { referrersOf } from './index.js';
 
 /**
  * `handbook check <files>`: the selected docs plus every doc whose links

@@ -1,6 +1,6 @@
-import { extractProcedure, type Step, type StepParam } from '../../core/steps.js';
-import { routeOfDoc } from '../../core/check.js';
-import type { DocModel } from '../../core/types.js';
+import { extractProcedure, type Step, type StepParam } from './steps.js';
+import { routeOfDoc } from './check.js';
+import type { DocModel } from './types.js';
 import { docTitleOf, frontMatterVersion } from './procedure.js';
 
 /**

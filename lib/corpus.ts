@@ -4,9 +4,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadDocSummaries } from './cache.js';
-import { parseDocFast } from '../../core/fast-parse.js';
-import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../../core/index.js';
-import { parseTagVocabulary, type TagVocabulary } from '../../core/tags.js';
+import { parseDoc } from '../core/parse.js';
+import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../core/index.js';
+import { parseTagVocabulary, type TagVocabulary } from '../core/tags.js';
+// Docusaurus's own glob defaults and matcher, the ones its docs plugin lists
+// docs with (imported from the module itself: the package's index also
+// loads its webpack helpers, a quarter of a second the CLI does not need).
+import { createMatcher, GlobExcludeDefault } from '@docusaurus/utils/lib/globUtils.js';
+
+/** The docs plugin's default `include` (its `DEFAULT_OPTIONS.include`; tests/lib/docusaurus-defaults.test.ts compares). */
+export const DOCS_INCLUDE_DEFAULT: readonly string[] = ['**/*.{md,mdx}'];
+/** The docs plugin's default `exclude`: `_` partials, tests. */
+export const DOCS_EXCLUDE_DEFAULT: readonly string[] = GlobExcludeDefault;
 
 const run = promisify(execFile);
 
@@ -87,8 +96,28 @@ export interface LoadCheckInputOptions {
   extraDocs?: string[];
   /** Environment, for `HANDBOOK_TODAY`. */
   env?: NodeJS.ProcessEnv;
-  /** Folder of the parsed-doc cache (scripts/check/cache.ts); null or absent: no cache. */
+  /** Folder of the parsed-doc cache (lib/cache.ts); null or absent: no cache. */
   cacheDir?: string | null;
+  /** The docs plugin's `include` globs, relative to the docs folder (default {@link DOCS_INCLUDE_DEFAULT}). */
+  include?: readonly string[];
+  /** The docs plugin's `exclude` globs (default {@link DOCS_EXCLUDE_DEFAULT}). */
+  exclude?: readonly string[];
+}
+
+/**
+ * The docs of `paths` (relative to `cwd`) that the docs plugin does not
+ * render as pages: outside its `include` or inside its `exclude`, decided
+ * with Docusaurus's own matcher.
+ */
+export function partialsOf(paths: readonly string[], docsDir: string, { include = DOCS_INCLUDE_DEFAULT, exclude = DOCS_EXCLUDE_DEFAULT }: Pick<LoadCheckInputOptions, 'include' | 'exclude'> = {}): Set<string> {
+  const included = createMatcher([...include]);
+  const excluded = createMatcher([...exclude]);
+  const prefix = docsDir === '.' || docsDir === '' ? '' : docsDir + '/';
+  return new Set(paths.filter((path) => {
+    if (!path.startsWith(prefix)) return false; // a file argument outside the docs folder: no page, no partial
+    const inside = path.slice(prefix.length);
+    return !included(inside) || excluded(inside);
+  }));
 }
 
 /** Posix path of `absolute` relative to `cwd`. */
@@ -174,9 +203,19 @@ export async function loadBaseDocs(cwd: string, ref: string, allPaths: readonly 
     const size = Number(match[1]);
     const text = stdout.subarray(at, at + size).toString('utf8');
     at += size + 1;
-    docs.set(path, parseDocFast({ path, text }));
+    docs.set(path, parseDoc({ path, text }));
   }
   return docs;
+}
+
+/**
+ * The pages of the docs folder (what the docs plugin renders, without
+ * partials) as full models, through the same listing, parse and cache as
+ * `handbook check`: the input of the checklist export and `handbook run`.
+ */
+export async function loadPages(options: LoadCheckInputOptions): Promise<{ input: FullCheckInput; pages: DocModel[] }> {
+  const input = await loadCheckInput(options);
+  return { input, pages: input.docs.filter((doc) => !input.partials.has(doc.path) && doc.path.startsWith(input.docsDir === '.' ? '' : input.docsDir + '/')) };
 }
 
 /**
@@ -229,6 +268,7 @@ async function gather(options: LoadCheckInputOptions) {
   const input: CheckInput = {
     docs: loaded.docs,
     docsDir,
+    partials: partialsOf(all, docsDir, options),
     files,
     staticDirs: options.staticDirs ?? ['static'],
     routeBasePath: options.routeBasePath ?? '/docs',

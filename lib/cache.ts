@@ -3,11 +3,12 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseDocFast } from '../../core/fast-parse.js';
-import { summaryOf } from '../../core/summary.js';
-import { packageRoot } from '../root.js';
-import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../../core/index.js';
-import { linkKeysOf, rememberLinkKeys } from '../../core/links/index.js';
+import { parseDoc } from '../core/parse.js';
+import { parseDocOnce } from './models.js';
+import { summaryOf } from '../core/summary.js';
+import { packageRoot } from './root.js';
+import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
+import { linkKeysOf, rememberLinkKeys } from '../core/links/index.js';
 
 /**
  * The on-disk cache of parsed documents for `handbook check`, in
@@ -43,7 +44,7 @@ const FORMAT = 5;
 async function parserVersion(): Promise<string> {
   const hash = createHash('sha1').update(String(FORMAT));
   const core = join(packageRoot, 'core');
-  for (const file of ['parse.ts', 'fast-parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts', '../package-lock.json']) {
+  for (const file of ['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts', '../package-lock.json']) {
     hash.update(file).update(await readFile(join(core, file)).catch(() => Buffer.from('missing')));
   }
   return hash.digest('hex');
@@ -304,7 +305,7 @@ export async function loadDocSummaries(
   /** The doc parsed from its file: when the cache lost a record, the file is the truth. */
   const reparse = (path: string): DocModel => {
     let model = models.get(path);
-    if (!model) models.set(path, (model = parseDocFast({ path, text: readFileSync(resolve(cwd, path), 'utf8') })));
+    if (!model) models.set(path, (model = parseDoc({ path, text: readFileSync(resolve(cwd, path), 'utf8') })));
     return model;
   };
   /** A cached doc as a lazy summary, with the facts the core would otherwise compute from it. */
@@ -349,7 +350,7 @@ export async function loadDocSummaries(
       continue;
     }
     stats.parsed++;
-    const model = parseDocFast({ path, text });
+    const model = parseDocOnce({ file: absolute, path, text });
     parsed.set(path, { hash, model });
     if (dir) {
       const none = { at: -1, length: 0 };

@@ -1,5 +1,5 @@
-import type { Procedure, Step } from '../../core/steps.js';
-import type { DocModel } from '../../core/types.js';
+import type { Procedure, Step } from './steps.js';
+import type { DocModel } from './types.js';
 
 /** A short stable hash (FNV-1a, base 36) of the steps' ids and commands. */
 export function stepsHash(steps: readonly Step[]): string {
