@@ -7,14 +7,14 @@ import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 
 async function loadHandbookRules() {
-  try {
-    return await import('./plugins/lint/index.ts');
-  } catch {
-    // Plain Node cannot import TypeScript: compile it on the fly with tsx.
-    const { register } = await import('tsx/esm/api');
-    register();
-    return await import('./plugins/lint/index.ts');
-  }
+  // Under a TypeScript-aware runner (vitest, tsx) the module imports as it is.
+  if (process.features?.typescript || process.env.VITEST) return await import('./plugins/lint/index.ts');
+  // Plain Node (remark-cli, the remark language server) cannot import
+  // TypeScript: tsx compiles it, in a loader scope of its own. (Importing
+  // first and registering tsx after a failure does not work: Node keeps the
+  // failed import.)
+  const { tsImport } = await import('tsx/esm/api');
+  return await tsImport('./plugins/lint/index.ts', import.meta.url);
 }
 
 const { default: remarkHandbookLint } = await loadHandbookRules();

@@ -16,9 +16,17 @@ export const DOC_TYPES = ['runbook', 'procedure', 'checklist', 'guide', 'referen
 /** Keys of the header itself. */
 export const HEADER_KEYS = ['title', 'version', 'last_updated', 'status', 'owner', 'review_every', 'superseded_by', 'type', 'system', 'params', 'tags'] as const;
 
-/** Front matter keys Docusaurus's docs plugin reads (minus `last_update`, which our `last_updated` replaces). */
+/**
+ * Front matter keys Docusaurus reads: every key of the docs plugin's
+ * front-matter schema (tests/rules/docusaurus-keys.test.ts compares this
+ * list with the installed plugin's), and the MDX loader's `format` and `mdx`.
+ * Docusaurus's `last_update` is one of them: it is not a typo of our
+ * `last_updated`, which the header needs besides.
+ */
 export const DOCUSAURUS_KEYS = [
   'id',
+  'last_update',
+  'mdx',
   'slug',
   'description',
   'keywords',

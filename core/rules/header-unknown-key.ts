@@ -11,11 +11,11 @@ import type { Rule } from './types.js';
  * ...): almost always a typo that silently drops a value. Suggests the
  * closest known key.
  *
- * not ok (`3:1 Unexpected front matter key \`last_update\`, expected \`last_updated\``):
+ * not ok (`3:1 Unexpected front matter key \`last_udpated\`, expected \`last_updated\``):
  * ```md
  * ---
  * title: x
- * last_update: 2026-11-01
+ * last_udpated: 2026-11-01
  * ---
  * ```
  */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHandbook } from '../support/cli.js';
 
 async function check(cwd: string, args: string[]) {
-  const { code, stdout, stderr } = await runHandbook(['check', '--format', 'json', '--rules', 'link-external', ...args], { cwd });
+  const { code, stdout, stderr } = await runHandbook(['check', '--format', 'json', '--rules', 'link-external', ...args], { cwd, env: { HANDBOOK_CACHE_DIR: '' } });
   return { code, stderr, diagnostics: (JSON.parse(stdout) as { diagnostics: { line: number; column: number; message: string }[] }).diagnostics };
 }
 

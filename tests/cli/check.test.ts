@@ -31,7 +31,7 @@ const expected = [
   d('docs/bad-header.md', 4, 1, 4, 25, 'error', 'header-schema', 'Unexpected `last_updated: 2026-13-01`, expected a real calendar date'),
   d('docs/bad-header.md', 5, 1, 5, 16, 'error', 'header-schema', 'Unexpected `status: retired`, expected `draft`, `active`, `deprecated`'),
   d('docs/bad-header.md', 6, 1, 6, 10, 'error', 'header-schema', 'Unexpected empty `owner`, expected the owning team or person'),
-  d('docs/bad-header.md', 7, 1, 7, 12, 'warning', 'header-unknown-key', 'Unexpected front matter key `last_update`, expected `last_updated`'),
+  d('docs/bad-header.md', 7, 1, 7, 13, 'warning', 'header-unknown-key', 'Unexpected front matter key `last_udpated`, expected `last_updated`'),
   d('docs/broken-yaml.md', 3, 1, 3, 1, 'error', 'yaml-syntax', 'Malformed YAML front matter: missed comma between flow collection entries'),
   d('docs/nested/no-header.mdx', 1, 1, 1, 1, 'error', 'header-schema', 'Missing front matter, expected a version header with `title`, `version`, `last_updated`, `status` and `owner`'),
   d(
@@ -95,7 +95,7 @@ describe('handbook check --format pretty|github|sarif', () => {
         '  4:1  error    Unexpected `last_updated: 2026-13-01`, expected a real calendar date  header-schema',
         '  5:1  error    Unexpected `status: retired`, expected `draft`, `active`, `deprecated`  header-schema',
         '  6:1  error    Unexpected empty `owner`, expected the owning team or person  header-schema',
-        '  7:1  warning  Unexpected front matter key `last_update`, expected `last_updated`  header-unknown-key',
+        '  7:1  warning  Unexpected front matter key `last_udpated`, expected `last_updated`  header-unknown-key',
         '',
         '✖ 5 problems (4 errors, 1 warning) in 3 files checked',
         '',
@@ -116,7 +116,7 @@ describe('handbook check --format pretty|github|sarif', () => {
       `::error file=${site}/docs/bad-header.md,line=4,col=1,title=header-schema::Unexpected \`last_updated: 2026-13-01\`, expected a real calendar date`,
       `::error file=${site}/docs/bad-header.md,line=5,col=1,title=header-schema::Unexpected \`status: retired\`, expected \`draft\`, \`active\`, \`deprecated\``,
       `::error file=${site}/docs/bad-header.md,line=6,col=1,title=header-schema::Unexpected empty \`owner\`, expected the owning team or person`,
-      `::warning file=${site}/docs/bad-header.md,line=7,col=1,title=header-unknown-key::Unexpected front matter key \`last_update\`, expected \`last_updated\``,
+      `::warning file=${site}/docs/bad-header.md,line=7,col=1,title=header-unknown-key::Unexpected front matter key \`last_udpated\`, expected \`last_updated\``,
       `::warning file=${site}/docs/overdue.md,line=4,col=1,title=header-review-overdue::Unexpected review overdue since 2026-07-01 (\`last_updated: 2026-01-02\`, reviewed every 180d by default), expected a review that bumps \`last_updated\``,
       '',
     ]);
@@ -165,7 +165,7 @@ describe('handbook check usage and configuration errors (exit 2, no stack)', () 
 
   it('the real binary exits 1 on errors and 2 on usage errors', async () => {
     const run = (args: string[]) =>
-      promisify(execFile)('node', ['bin/handbook.mjs', 'check', ...args], { cwd: root, env: { ...process.env, HANDBOOK_TODAY: '2026-11-22', NO_COLOR: '1' } }).then(
+      promisify(execFile)('node', ['bin/handbook.mjs', 'check', ...args], { cwd: root, env: { ...process.env, HANDBOOK_TODAY: '2026-11-22', NO_COLOR: '1', HANDBOOK_CACHE_DIR: join(tmpdir(), 'handbook-check-bin-cache') } }).then(
         () => 0,
         (error: { code: number }) => error.code,
       );

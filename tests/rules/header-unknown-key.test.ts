@@ -14,7 +14,7 @@ describe('header-unknown-key', () => {
   it('warns about unknown keys at the key, with a did-you-mean', async () => {
     const found = await runRule(rule, 'x.md', fixture('not-ok.md'));
     expect(brief(found)).toEqual([
-      [4, 1, 'warning', 'Unexpected front matter key `last_update`, expected `last_updated`'],
+      [4, 1, 'warning', 'Unexpected front matter key `last_udpated`, expected `last_updated`'],
       [7, 1, 'warning', 'Unexpected front matter key `reviewEvery`, expected `review_every`'],
       [
         8,
@@ -23,6 +23,6 @@ describe('header-unknown-key', () => {
         'Unexpected front matter key `colour`, expected a header key (`title`, `version`, `last_updated`, `status`, `owner`, `review_every`, `superseded_by`, `type`, `system`, `params`, `tags`) or a Docusaurus key',
       ],
     ]);
-    expect(found[0]).toMatchObject({ endLine: 4, endColumn: 12 });
+    expect(found[0]).toMatchObject({ endLine: 4, endColumn: 13 });
   });
 });

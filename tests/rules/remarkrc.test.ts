@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { unified, type PluggableList } from 'unified';
 import remarkParse from 'remark-parse';
 import { VFile } from 'vfile';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../../.remarkrc.mjs';
 import { fixturesDir } from './harness.js';
+import { repoRoot } from '../support/fixture-site.js';
 
 async function remark(fixture: string): Promise<string[]> {
   const path = join(fixturesDir, fixture);
@@ -34,5 +36,32 @@ describe('.remarkrc.mjs (what editors run)', () => {
       '3:5 remark-lint:no-undefined-references',
       '7:1 remark-lint:no-unused-definitions',
     ]);
+  });
+});
+
+describe('remark-cli in plain Node (a process of its own, as editors and `npx remark` run it)', () => {
+  const remarkCli = (args: string[]) =>
+    new Promise<{ code: number | null; output: string }>((resolvePromise) => {
+      const child = spawn(process.execPath, [join(repoRoot, 'node_modules/remark-cli/cli.js'), ...args, '--frail', '--no-color'], {
+        cwd: repoRoot,
+        // Plain Node: none of the test runner's TypeScript hooks.
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, HANDBOOK_TODAY: '2026-12-03' },
+      });
+      let output = '';
+      child.stdout.on('data', (c) => (output += c));
+      child.stderr.on('data', (c) => (output += c));
+      child.on('close', (code) => resolvePromise({ code, output }));
+    });
+
+  it('passes the handbook docs (`npx remark docs --frail` exits 0)', { timeout: 180_000 }, async () => {
+    const { code, output } = await remarkCli(['docs', '--quiet']);
+    expect(output).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('fails on a doc that breaks a handbook rule, naming the rule', { timeout: 60_000 }, async () => {
+    const { code, output } = await remarkCli([join('tests/rules/fixtures/shell-prompt/not-ok.md')]);
+    expect(code).toBe(1);
+    expect(output).toMatch(/^\s*\d+:\d+-\d+:\d+\s+warning\s+Unexpected `\$ ` prompt .*shell-prompt\s+handbook$/m);
   });
 });
