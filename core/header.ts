@@ -1,3 +1,4 @@
+import { editDistance } from './suggest.js';
 import * as z from 'zod';
 import type { DocModel, Span } from './types.js';
 import type { DocRuleContext } from './rules/types.js';
@@ -113,28 +114,13 @@ export function found(key: string, value: unknown): string {
   return `\`${key}: ${text.length > 60 ? text.slice(0, 57) + '...' : text}\``;
 }
 
-/** Levenshtein distance, for did-you-mean. */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The closest candidate within a third of the word's length (at least 2 edits), or null. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   const normal = word.toLowerCase().replace(/-/g, '_');
   for (const candidate of candidates) {
-    const d = normal === candidate ? 0 : distance(normal, candidate);
+    const d = normal === candidate ? 0 : editDistance(normal, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;

@@ -1,6 +1,6 @@
 import type { DocSummary } from '../types.js';
 import type { LinkIndex } from './resolve.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 /**
  * Checks `#hash` against the heading anchors of `target` the way the site's

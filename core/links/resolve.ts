@@ -8,7 +8,7 @@
  */
 import type { CheckInput, CorpusIndex } from '../rules/types.js';
 import type { DocSummary, Link } from '../types.js';
-import { baseName, closest } from './suggest.js';
+import { baseName, closest } from '../suggest.js';
 
 /**
  * The facts every link rule needs, computed once per check. Only what every

@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { defaultCheckInput, parseDoc, rules, runChecks, toJson, type DocModel, type Rule } from '../../core/index.js';
 import { defaultServices } from '../../lib/services/index.js';
+import { todayOf } from '../../lib/corpus.js';
 
 /**
  * The handbook's rules as remark-lint plugins (`unified-lint-rule`), for
@@ -26,14 +27,11 @@ function modelOf(file: VFile): DocModel {
   return model;
 }
 
-function today(): string {
-  return process.env.HANDBOOK_TODAY ?? new Date().toISOString().slice(0, 10);
-}
 
 function asLintRule(rule: Rule) {
   return lintRule<Root>({ origin: `handbook:${rule.id}`, url: `https://handbook.internal/docs/handbook/check-rules#${rule.id}` }, async (_tree, file) => {
     const doc = modelOf(file);
-    const input = defaultCheckInput({ docs: [doc], today: today(), services: defaultServices() });
+    const input = defaultCheckInput({ docs: [doc], today: todayOf(), services: defaultServices() });
     for (const diagnostic of (await runChecks(input, [rule])).map(toJson)) {
       file.message(diagnostic.message, {
         place: { start: { line: diagnostic.line, column: diagnostic.column }, end: { line: diagnostic.endLine, column: diagnostic.endColumn } },

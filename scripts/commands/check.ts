@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
+import { parseCommandArgs } from '../command.js';
 import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, relativePath, todayOf, type LoadCheckInputOptions } from '../../lib/corpus.js';
 import { defaultServices } from '../../lib/services/index.js';
 import { createExternalLinkService } from '../../lib/services/external-links.js';
@@ -50,31 +50,18 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`handbook check: ${message}\n${withHelp ? `\n${help}` : ''}`);
     return 2;
   };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        cwd: { type: 'string' },
-        docs: { type: 'string' },
-        format: { type: 'string' },
-        base: { type: 'string' },
-        strict: { type: 'boolean' },
-        rules: { type: 'string' },
-        'no-cache': { type: 'boolean' },
-        external: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message, true);
-  }
+  const parsed = parseCommandArgs({ name: 'check', help }, argv, io, {
+    cwd: { type: 'string' },
+    docs: { type: 'string' },
+    format: { type: 'string' },
+    base: { type: 'string' },
+    strict: { type: 'boolean' },
+    rules: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    external: { type: 'boolean' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(help);
-    return 0;
-  }
   const format = (values.format ?? 'pretty') as Format;
   if (!Object.hasOwn(reporters, format)) return fail(`unknown --format \`${values.format}\`, expected one of ${Object.keys(reporters).join(', ')}`, true);
   if (values.base !== undefined && values.base.trim() === '') return fail('--base needs a git ref, e.g. --base origin/main');

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createChecklistExport } from '../../core/export.js';
 import { CheckConfigError, loadPages, normaliseDir } from '../../lib/corpus.js';
 import type { CommandIo } from '../cli.js';
+import { parseCommandArgs } from '../command.js';
 
 
 const help = `Usage: handbook export [--cwd DIR] [--docs DIR] [--out FILE]
@@ -21,21 +21,8 @@ Options:
 `;
 
 export async function run(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: { cwd: { type: 'string' }, docs: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    io.stderr.write(`handbook export: ${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout.write(help);
-    return 0;
-  }
+  const parsed = parseCommandArgs({ name: 'export', help, positionals: false }, argv, io, { cwd: { type: 'string' }, docs: { type: 'string' }, out: { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
   const cwd = resolve(io.cwd, parsed.values.cwd ?? '.');
   let docs;
   let docsDir;

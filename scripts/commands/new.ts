@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDoc } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
+import { parseCommandArgs } from '../command.js';
 import { todayOf } from '../../lib/corpus.js';
 import { DOC_TYPES, renderTemplate, titleFromPath, type DocType } from '../new/templates.js';
 
@@ -36,27 +36,13 @@ async function siblingOwner(folder: string): Promise<string | null> {
 }
 
 export async function run(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        system: { type: 'string' },
-        owner: { type: 'string' },
-        title: { type: 'string' },
-        cwd: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`handbook new: ${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout.write(help);
-    return 0;
-  }
+  const parsed = parseCommandArgs({ name: 'new', help }, argv, io, {
+    system: { type: 'string' },
+    owner: { type: 'string' },
+    title: { type: 'string' },
+    cwd: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const [type, path, ...extra] = parsed.positionals;
   if (!type || !path || extra.length > 0) {
     io.stderr.write(`handbook new: expected a type and a path\n\n${help}`);

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDoc } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
+import { parseCommandArgs } from '../command.js';
 
 
 const help = `Usage: handbook parse <file> [--cwd DIR]
@@ -17,17 +17,8 @@ Options:
 `;
 
 export async function run(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    io.stderr.write(`handbook parse: ${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout.write(help);
-    return 0;
-  }
+  const parsed = parseCommandArgs({ name: 'parse', help }, argv, io, { cwd: { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
   const [file] = parsed.positionals;
   if (!file || parsed.positionals.length > 1) {
     io.stderr.write(`handbook parse: expected exactly one file\n\n${help}`);

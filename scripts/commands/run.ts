@@ -3,10 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createCorpusIndex, extractProcedure, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
 import { loadPages } from '../../lib/corpus.js';
 import type { CommandIo } from '../cli.js';
+import { parseCommandArgs } from '../command.js';
 import { DEFAULT_RUNS_DIR, defaultLogFile, findLatestLog, markdownTwinOf, writeRunLog } from '../run/log.js';
 import { paramRecords, PARAM_ENV_PREFIX, resolveParams, secretValues, validateParamValue } from '../run/params.js';
 import { formatPlan, formatStepCommand, selectSteps, type PlanParam } from '../run/plan.js';
@@ -66,7 +66,6 @@ const options = {
   section: { type: 'string', multiple: true },
   log: { type: 'string' },
   resume: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const signalExitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -126,18 +125,9 @@ function emptyRecord(step: Step, reason: string | null): StepRecord {
 }
 
 export async function run(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options });
-  } catch (error) {
-    io.stderr.write(`handbook run: ${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs({ name: 'run', help }, argv, io, options);
+  if (typeof parsed === 'number') return parsed;
   const values = parsed.values;
-  if (values.help) {
-    io.stdout.write(help);
-    return 0;
-  }
   if (parsed.positionals.length !== 1) {
     io.stderr.write(`handbook run: expected exactly one doc path or id\n\n${help}`);
     return 2;

@@ -21,10 +21,10 @@ export function closest(wanted: string, candidates: Iterable<string>, key: (s: s
   return best;
 }
 
-/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
 /** The last path segment: did-you-mean compares names within one folder. */
 export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. The one edit distance of the handbook. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
