@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.js';
 import { loadCheckInput } from '../../lib/corpus.js';
+import { docsOptionsFor } from '../../lib/docusaurus.js';
 import { defaultServices } from '../../lib/services/index.js';
 import { pretty } from '../../lib/reporters/pretty.js';
 import { validateOptions } from './options.js';
@@ -26,19 +27,23 @@ export interface CheckPluginContent {
  */
 export default function handbookCheckPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
   const options = validateOptions(rawOptions);
+  // Where the docs are, as the site's docs plugin says (its own validated options).
+  const { docsDir, routeBasePath, include, exclude } = docsOptionsFor(context.siteConfig, options);
   const { siteDir } = context;
   return {
     name: 'handbook-check',
 
     getPathsToWatch() {
-      return [join(siteDir, options.docsDir, '**/*.{md,mdx}')];
+      return [join(siteDir, docsDir, '**/*.{md,mdx}')];
     },
 
     async loadContent(): Promise<CheckPluginContent> {
       const input = await loadCheckInput({
         cwd: siteDir,
-        docsDir: options.docsDir,
-        routeBasePath: options.routeBasePath,
+        docsDir,
+        routeBasePath,
+        include,
+        exclude,
         staticDirs: context.siteConfig.staticDirectories,
         services: defaultServices(),
       });
@@ -46,7 +51,7 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       if (diagnostics.length > 0) {
         const report = pretty({ diagnostics, files: input.docs.length, rules, color: logger.red('x') !== 'x' });
-        const summary = `handbook check found ${errors} error(s) and ${diagnostics.length - errors} warning(s) in ${options.docsDir}/ (run \`npm run check\` for the same report):\n${report}`;
+        const summary = `handbook check found ${errors} error(s) and ${diagnostics.length - errors} warning(s) in ${docsDir}/ (run \`npm run check\` for the same report):\n${report}`;
         if (errors > 0 && options.onError === 'throw') throw new Error(summary);
         if (errors > 0) logger.error(summary);
         else logger.warn(summary);

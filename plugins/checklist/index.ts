@@ -4,13 +4,14 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { cacheVersionConfig, transformSourceHash } from './cache.js';
 import { createChecklistExport } from '../../core/export.js';
 import { loadPages } from '../../lib/corpus.js';
+import { docsOptionsFor } from '../../lib/docusaurus.js';
 
 export { default as remarkChecklist } from './remark.js';
 
 export interface ChecklistExportOptions {
-  /** The docs folder relative to the site (default `docs`). */
+  /** The docs folder relative to the site (default: the docs plugin's `path`). */
   docsDir?: string;
-  /** The docs plugin's route base path (default `/docs`). */
+  /** The route base path (default: the docs plugin's `routeBasePath`). */
   routeBasePath?: string;
   /** File name in the build folder (default `checklists.json`). */
   fileName?: string;
@@ -23,7 +24,10 @@ export interface ChecklistExportOptions {
  * compiled by an older transform are never reused (see `cache.ts`).
  */
 export default function checklistExportPlugin(context: LoadContext, options: unknown): Plugin {
-  const { docsDir = 'docs', routeBasePath = '/docs', fileName = 'checklists.json' } = (options ?? {}) as ChecklistExportOptions;
+  const given = (options ?? {}) as ChecklistExportOptions;
+  const fileName = given.fileName ?? 'checklists.json';
+  // Where the docs are, as the site's docs plugin says (its own validated options).
+  const { docsDir, routeBasePath, include, exclude } = docsOptionsFor(context.siteConfig, given);
   const hash = transformSourceHash();
   return {
     name: 'handbook-checklist-export',
@@ -33,7 +37,7 @@ export default function checklistExportPlugin(context: LoadContext, options: unk
     async postBuild({ outDir, siteDir }) {
       const target = join(outDir, fileName);
       try {
-        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir });
+        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude });
         const data = createChecklistExport({ docs, docsDir, routeBasePath });
         await writeFile(target, JSON.stringify(data, null, 2) + '\n');
       } catch (error) {

@@ -3,31 +3,34 @@ import type { LoadContext, Plugin, RouteConfig } from '@docusaurus/types';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
 import { freshnessView, homeView, listingView } from '../../core/site/views.js';
 import { loadCheckInput } from '../../lib/corpus.js';
+import { docsOptionsFor } from '../../lib/docusaurus.js';
 
 export type { SiteDoc, SiteIndex, SiteSystem } from '../../core/site/index.js';
 export type { DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';
 
-/** Options of the `handbook-site-data` plugin. */
+/** Options of the `handbook-site-data` plugin: by default, where the site's docs plugin says the docs are. */
 export interface SiteDataOptions {
-  /** The docs folder relative to the site (default `docs`). */
-  docsDir: string;
-  /** The docs plugin's route base path (default `/docs`). */
-  routeBasePath: string;
+  /** The docs folder relative to the site (default: the docs plugin's `path`). */
+  docsDir?: string;
+  /** The route base path (default: the docs plugin's `routeBasePath`). */
+  routeBasePath?: string;
 }
 
-export const DEFAULT_OPTIONS: SiteDataOptions = { docsDir: 'docs', routeBasePath: '/docs' };
+const OPTION_KEYS = ['docsDir', 'routeBasePath'] as const;
 
 /** Fills defaults and rejects anything else, naming the option. */
 export function normaliseOptions(options: unknown): SiteDataOptions {
   const given = (options ?? {}) as Record<string, unknown>;
   if (typeof given !== 'object' || Array.isArray(given)) throw new Error('handbook-site-data: options must be an object');
-  for (const key of Object.keys(given)) if (key !== 'id' && !(key in DEFAULT_OPTIONS)) throw new Error(`handbook-site-data: unknown option \`${key}\`, expected docsDir or routeBasePath`);
-  const pick = (key: keyof SiteDataOptions) => {
-    const value = given[key] ?? DEFAULT_OPTIONS[key];
+  for (const key of Object.keys(given)) if (key !== 'id' && !(OPTION_KEYS as readonly string[]).includes(key)) throw new Error(`handbook-site-data: unknown option \`${key}\`, expected docsDir or routeBasePath`);
+  const normal: SiteDataOptions = {};
+  for (const key of OPTION_KEYS) {
+    const value = given[key];
+    if (value === undefined) continue;
     if (typeof value !== 'string' || value === '') throw new Error(`handbook-site-data: \`${key}\` must be a non-empty string`);
-    return value;
-  };
-  return { docsDir: pick('docsDir'), routeBasePath: pick('routeBasePath') };
+    normal[key] = value;
+  }
+  return normal;
 }
 
 /** URL slug of a system or type name for its listing page. */
@@ -64,21 +67,21 @@ export function siteRoutes(index: SiteIndex, baseUrl: string): RouteConfig[] {
  * (plugins/docs, which reads this plugin's content).
  */
 export default function siteDataPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
-  const options = normaliseOptions(rawOptions);
+  const { docsDir, routeBasePath, include, exclude } = docsOptionsFor(context.siteConfig, normaliseOptions(rawOptions));
   const { siteDir } = context;
   return {
     name: 'handbook-site-data',
 
     getPathsToWatch() {
-      return [join(siteDir, options.docsDir, '**/*.{md,mdx}')];
+      return [join(siteDir, docsDir, '**/*.{md,mdx}')];
     },
 
     async loadContent(): Promise<SiteIndex> {
       try {
-        const input = await loadCheckInput({ cwd: siteDir, docsDir: options.docsDir, routeBasePath: options.routeBasePath, staticDirs: context.siteConfig.staticDirectories });
+        const input = await loadCheckInput({ cwd: siteDir, docsDir: docsDir, routeBasePath, include, exclude, staticDirs: context.siteConfig.staticDirectories });
         return createSiteIndex(input);
       } catch (error) {
-        throw new Error(`handbook-site-data: cannot index ${options.docsDir}/`, { cause: error });
+        throw new Error(`handbook-site-data: cannot index ${docsDir}/`, { cause: error });
       }
     },
 

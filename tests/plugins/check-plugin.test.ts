@@ -7,11 +7,11 @@ import { validateOptions } from '../../plugins/check/options.js';
 import { createSuccessors } from '../../plugins/check/successors.js';
 
 const root = join(import.meta.dirname, '../..');
-const context = (siteDir: string) => ({ siteDir, siteConfig: { staticDirectories: ['static'] } }) as unknown as LoadContext;
+const context = (siteDir: string) => ({ siteDir, siteConfig: { staticDirectories: ['static'], plugins: [], presets: [] } }) as unknown as LoadContext;
 
 describe('handbook-check plugin options', () => {
   it('throws in a production build and warns in the dev server by default', () => {
-    expect(validateOptions(undefined, { NODE_ENV: 'production' })).toEqual({ docsDir: 'docs', routeBasePath: '/docs', onError: 'throw', strict: false });
+    expect(validateOptions(undefined, { NODE_ENV: 'production' })).toEqual({ onError: 'throw', strict: false });
     expect(validateOptions({}, { NODE_ENV: 'development' }).onError).toBe('warn');
     expect(validateOptions({ onError: 'throw', strict: true, docsDir: 'handbook' }, {})).toMatchObject({ onError: 'throw', strict: true, docsDir: 'handbook' });
   });

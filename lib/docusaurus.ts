@@ -1,0 +1,78 @@
+import { validateOptions, type Options, type PluginOptions } from '@docusaurus/plugin-content-docs';
+import { normalizePluginOptions } from '@docusaurus/utils-validation';
+import type { DocusaurusConfig, PluginConfig, PresetConfig } from '@docusaurus/types';
+
+/**
+ * A docs plugin instance of a Docusaurus site, with the options the
+ * handbook's loader needs, as the docs plugin itself validated and
+ * defaulted them (its own `validateOptions`, its own defaults).
+ */
+export interface DocsInstance {
+  id: string;
+  /** The docs folder relative to the site (`path`). */
+  docsDir: string;
+  /** `routeBasePath` with one leading slash: `/docs`, or `/` for docs at the root. */
+  routeBasePath: string;
+  include: string[];
+  exclude: string[];
+}
+
+/** Whether a site config's plugin entry is the docs plugin, or a plugin that wraps it with the docs plugin's options (plugins/docs). */
+function isDocsPlugin(plugin: unknown): boolean {
+  if (typeof plugin === 'string') return plugin === '@docusaurus/plugin-content-docs' || plugin === 'content-docs' || plugin === 'docusaurus-plugin-content-docs';
+  return typeof plugin === 'function' && (plugin as { validateOptions?: unknown }).validateOptions === validateOptions;
+}
+
+function isClassicPreset(preset: unknown): boolean {
+  return preset === 'classic' || preset === '@docusaurus/preset-classic' || preset === 'docusaurus-preset-classic';
+}
+
+/**
+ * The docs plugin instances of a site: its `plugins` entries that are the
+ * docs plugin (or wrap it) and the classic preset's `docs`, each with its
+ * options validated by the docs plugin.
+ */
+export function docsInstancesOf(siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'>): DocsInstance[] {
+  const found: Options[] = [];
+  for (const entry of siteConfig.plugins as PluginConfig[]) {
+    const [plugin, options] = Array.isArray(entry) ? entry : [entry, {}];
+    if (isDocsPlugin(plugin)) found.push((options ?? {}) as Options);
+  }
+  for (const entry of siteConfig.presets as PresetConfig[]) {
+    const [preset, options] = Array.isArray(entry) ? entry : [entry, {}];
+    const docs = (options as { docs?: Options | false } | undefined)?.docs;
+    if (isClassicPreset(preset) && docs !== false) found.push(docs ?? {});
+  }
+  return found.map((options) => {
+    const valid = validateOptions({ validate: normalizePluginOptions as never, options: options as never }) as PluginOptions;
+    return {
+      id: valid.id,
+      docsDir: valid.path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, ''),
+      routeBasePath: '/' + valid.routeBasePath.replace(/^\/+|\/+$/g, ''),
+      include: valid.include,
+      exclude: valid.exclude,
+    };
+  });
+}
+
+/** The default docs instance of a site (id `default`), or its only one; null when it has none. */
+export function defaultDocsInstanceOf(siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'>): DocsInstance | null {
+  const instances = docsInstancesOf(siteConfig);
+  return instances.find((i) => i.id === 'default') ?? instances[0] ?? null;
+}
+
+/**
+ * Where a handbook plugin finds the docs: the site's default docs instance
+ * (its `path`, `routeBasePath`, `include`, `exclude`), unless the plugin's
+ * own options say otherwise; `docs` at `/docs` on a site without a docs
+ * plugin.
+ */
+export function docsOptionsFor(siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'>, given: { docsDir?: string; routeBasePath?: string }): Omit<DocsInstance, 'id'> {
+  const instance = defaultDocsInstanceOf(siteConfig);
+  return {
+    docsDir: given.docsDir ?? instance?.docsDir ?? 'docs',
+    routeBasePath: given.routeBasePath ?? instance?.routeBasePath ?? '/docs',
+    include: instance?.include ?? ['**/*.{md,mdx}'],
+    exclude: instance?.exclude ?? [],
+  };
+}
