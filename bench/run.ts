@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --docs N] [-- --no-peers]`: generates the synthetic
- * corpus (bench/generate.ts) and, on the same corpus in the same run,
- * measures wall time, peak RSS, recall and precision against the manifest of
+ * `npm run bench [-- --docs N] [-- --no-peers] [-- --no-mlc]`: replicates the handbook's
+ * own docs with variations to N docs (bench/replicate.ts) and, on the same
+ * corpus in the same run, measures wall time, CPU time, peak RSS, recall and
+ * precision against the manifest of
  *
- * - `handbook check` cold (no cache), with the link rules;
+ * - `handbook check` cold (no cache), with the link rules, and with every default rule;
+ * - a second run with nothing changed (cache warm), links only and every rule;
  * - `handbook check <one doc>` after renaming a heading other docs link to
  *   (cache warm: the doc is re-parsed, its referrers re-checked);
  * - `remark-validate-links` through `remark-cli` (`repository: false`);
@@ -17,7 +19,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus, type Manifest } from './generate.js';
+import { replicateCorpus, type Manifest } from './replicate.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -59,9 +61,11 @@ function score(found: Set<Key>, manifest: Manifest): { found: number; recall: nu
   };
 }
 
-function handbookFindings(output: string): Set<Key> {
-  const json = JSON.parse(output.slice(output.indexOf('{'))) as { diagnostics: { file: string; line: number }[] };
-  return new Set(json.diagnostics.map((d) => `${d.file}:${d.line}`));
+/** The findings of `handbook check --format json` (of these rules only, when given: the link findings of a run with every rule). */
+function handbookFindings(output: string, ruleIds?: string): Set<Key> {
+  const json = JSON.parse(output.slice(output.indexOf('{'))) as { diagnostics: { file: string; line: number; ruleId: string }[] };
+  const only = ruleIds ? new Set(ruleIds.split(',')) : null;
+  return new Set(json.diagnostics.filter((d) => !only || only.has(d.ruleId)).map((d) => `${d.file}:${d.line}`));
 }
 
 /** remark-cli's default reporter: a file line, then `line:col-line:col  warning  message  rule  source`. */
@@ -95,47 +99,45 @@ function mlcFindings(output: string, manifest: Manifest): Set<Key> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, 'no-peers': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, 'no-peers': { type: 'boolean' }, 'no-mlc': { type: 'boolean' } } });
   const docs = Number(values.docs);
   const dir = join(root, 'bench', 'out', `corpus-${docs}`);
   await mkdir(join(root, 'bench', 'out'), { recursive: true });
-  process.stderr.write(`generating ${docs} docs in ${dir}\n`);
-  const manifest = await generateCorpus({ dir, docs });
+  process.stderr.write(`replicating the handbook's docs to ${docs} in ${dir}\n`);
+  const manifest = await replicateCorpus({ dir, docs });
   const broken = manifest.links.filter((l) => l.broken).length;
   const handbook = [join(root, 'bin', 'handbook.mjs'), 'check', '--cwd', dir, '--rules', LINK_RULES, '--format', 'json'];
   const cacheEnv = join(dir, '.handbook');
   await rm(cacheEnv, { recursive: true, force: true });
 
+  const allRules = handbook.filter((arg, i) => arg !== '--rules' && handbook[i - 1] !== '--rules');
   const rows: { measure: Measure; findings: Set<Key> | null }[] = [];
   process.stderr.write('handbook check, cold\n');
-  const cold = await measure('`handbook check` cold (no cache)', 'node', [...handbook, '--no-cache'], root);
+  const cold = await measure('`handbook check` cold (no cache), links', 'node', [...handbook, '--no-cache'], root);
   rows.push({ measure: cold, findings: handbookFindings(cold.output) });
+  process.stderr.write('handbook check, cold, every rule\n');
+  const coldAll = await measure('`handbook check` cold (no cache), every default rule', 'node', [...allRules, '--no-cache'], root);
+  rows.push({ measure: coldAll, findings: handbookFindings(coldAll.output, LINK_RULES) });
 
-  // Warm: fill the cache, rename a heading that other docs link to, re-check that doc (and its referrers).
-  await measure('fill cache', 'node', handbook, root);
-  // The doc most linked to at `#roll-back`: renaming that heading breaks those links (reported through the reverse index).
-  const rollBack = new Map<string, number>();
-  for (const l of manifest.links) {
-    if (l.broken || !l.url.endsWith('#roll-back')) continue;
-    const target = join(l.file, '..', l.url.replace(/#.*$/, '')).split('\\').join('/');
-    rollBack.set(target, (rollBack.get(target) ?? 0) + 1);
-  }
-  const [edited, referrers] = [...rollBack].sort((a, b) => b[1] - a[1])[0] ?? ['docs/svc-000/runbook-00000.md', 0];
+  // Warm: fill the cache, run again unchanged, then rename a heading that other docs link to and re-check that doc (and its referrers).
+  await measure('fill cache', 'node', allRules, root);
+  rows.push({ measure: await measure('`handbook check` second run, nothing changed, links', 'node', handbook, root), findings: null });
+  rows.push({ measure: await measure('`handbook check` second run, nothing changed, every default rule', 'node', allRules, root), findings: null });
+  const { file: edited, heading, referrers } = manifest.edit;
   const text = await readFile(join(dir, edited), 'utf8');
   // Five edits in a row (each a real change: the doc is parsed and the cache written every time); the median is reported.
   const warmRuns: Measure[] = [];
   for (let i = 0; i < 5; i++) {
-    await writeFile(join(dir, edited), text.replace('## Roll back?', `## Roll back now${i % 2 ? '!' : '?'}`));
+    await writeFile(join(dir, edited), text.replace(heading, `${heading} now${i % 2 ? '!' : '?'}`));
     warmRuns.push(await measure('`handbook check <edited doc>` warm (cache, one heading renamed)', 'node', [...handbook, edited], root));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const warm: Measure = { ...warmRuns[0]!, seconds: median(warmRuns.map((m) => m.seconds)), cpu: median(warmRuns.map((m) => m.cpu)), peakMb: Math.max(...warmRuns.map((m) => m.peakMb)) };
-  const newlyBroken = (JSON.parse(warm.output.slice(warm.output.indexOf('{'))) as { diagnostics: { message: string }[] }).diagnostics.filter((d) => d.message.includes('`#roll-back`')).length;
+  const newlyBroken = (JSON.parse(warm.output.slice(warm.output.indexOf('{'))) as { diagnostics: { message: string }[] }).diagnostics.filter((d) => d.message.includes(`\`#${manifest.edit.anchor}\``)).length;
   warm.tool += ` (median of 5 edits: wall ${warmRuns.map((m) => m.seconds.toFixed(2)).join(', ')} s; ${newlyBroken} links into it now broken, ${referrers} expected)`;
   rows.push({ measure: warm, findings: null });
   // The same edit checked with every rule, as the pre-commit hook runs it.
-  await writeFile(join(dir, edited), text.replace('## Roll back?', '## Roll back later?'));
-  const allRules = handbook.filter((arg, i) => arg !== '--rules' && handbook[i - 1] !== '--rules');
+  await writeFile(join(dir, edited), text.replace(heading, `${heading} later`));
   rows.push({ measure: await measure('`handbook check <edited doc>` warm, every rule (the pre-commit hook)', 'node', [...allRules, edited], root), findings: null });
   const warmAll = await measure('`handbook check` warm (cache, all docs)', 'node', handbook, root);
   rows.push({ measure: warmAll, findings: null });
@@ -150,6 +152,8 @@ async function main(): Promise<void> {
       dir,
     );
     rows.push({ measure: remark, findings: remarkFindings(remark.output) });
+  }
+  if (!values['no-peers'] && !values['no-mlc']) {
     process.stderr.write('markdown-link-check\n');
     // It writes each file's header to stderr and its dead links to stdout: one stream keeps them in order.
     const mlc = await measure('markdown-link-check', 'sh', ['-c', 'exec "$0" -q docs 2>&1', bin('markdown-link-check')], dir);
