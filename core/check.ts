@@ -1,9 +1,9 @@
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { routeOf, type DocRoute } from './routes.js';
 import { createSuppressions } from './suppression.js';
-import type { CheckInput, CorpusIndex, Rule } from './rules/types.js';
+import type { CheckInput, CorpusIndex, Report, Rule } from './rules/types.js';
 import { isDocModel } from './summary.js';
-import type { DocSummary } from './types.js';
+import type { DocModel, DocSummary } from './types.js';
 
 export interface RunChecksOptions {
   /** `--strict`: warnings count as errors. */
@@ -16,7 +16,26 @@ export interface RunChecksOptions {
    * the change cannot affect.
    */
   linksOnly?: ReadonlySet<string>;
+  /**
+   * Findings of earlier runs to reuse (lib/rule-results.ts keeps them on
+   * disk): asked only for rules that read nothing but the doc and the
+   * run's own settings (not `readsOtherDocs`, not `readsOutside`).
+   */
+  results?: RuleResults;
 }
+
+/** What a rule reported, as it reported it: enough to report it again. */
+export type Finding = Parameters<Report>[0];
+
+/** A store of one run's findings per doc and rule, for the next run. */
+export interface RuleResults {
+  /** The findings of `rule` on this exact doc in an earlier run with the same settings, or undefined. */
+  get(doc: DocModel, rule: Rule): readonly Finding[] | undefined;
+  set(doc: DocModel, rule: Rule, findings: readonly Finding[]): void;
+}
+
+/** Whether a rule's findings on a doc depend on that doc and the run's settings only. */
+export const isReusable = (rule: Rule) => !rule.readsOtherDocs && !rule.readsOutside;
 
 /** The doc's path inside the docs folder (`docs/a/b.md` -> `a/b.md`). */
 export function docPathOf(path: string, docsDir: string): string {
@@ -89,15 +108,27 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
       const route = corpus.routes.get(doc.path)!;
       for (const rule of rules) {
         if (linksOnly && !rule.readsOtherDocs) continue;
+        const report = ({ message, place, severity, cause, ruleId }: Finding) =>
+          keep(createDiagnostic({ file: doc.path, ruleId: ruleId ?? rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) }));
+        const store = options.results && isReusable(rule) ? options.results : null;
+        const earlier = store?.get(doc, rule);
+        if (earlier) {
+          earlier.forEach(report);
+          continue;
+        }
+        const found: Finding[] = [];
         await rule.check({
           doc,
           docPath: docPathOf(doc.path, input.docsDir),
           route,
           input,
           corpus,
-          report: ({ message, place, severity, cause, ruleId }) =>
-            keep(createDiagnostic({ file: doc.path, ruleId: ruleId ?? rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
+          report: (finding) => {
+            found.push(finding);
+            report(finding);
+          },
         });
+        store?.set(doc, rule, found);
       }
     }),
   );

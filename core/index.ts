@@ -10,7 +10,7 @@ export { createLineIndex, type LineIndex } from './position.js';
 export type * from './types.js';
 export { summaryOf, isDocModel } from './summary.js';
 export { routeOf, type DocRoute } from './routes.js';
-export { runChecks, createCorpusIndex, rememberRoute, routeOfDoc, defaultCheckInput, docPathOf, type RunChecksOptions } from './check.js';
+export { runChecks, createCorpusIndex, rememberRoute, routeOfDoc, defaultCheckInput, docPathOf, isReusable, type RunChecksOptions, type RuleResults, type Finding } from './check.js';
 export { createDiagnostic, toJson, severityOf, compareDiagnostics, type Diagnostic, type DiagnosticJson, type Severity } from './diagnostics.js';
 export { createSuppressions } from './suppression.js';
 export { rules } from './rules/index.js';

@@ -13,6 +13,7 @@ export const linkExternal: Rule = {
   id: 'link-external',
   description: 'External http(s) links answer (only with `--external`)',
   severity: 'error',
+  readsOutside: true,
   async check({ doc, input, report }) {
     const fetchLink = input.services.externalLink;
     if (!fetchLink) return;

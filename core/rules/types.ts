@@ -108,5 +108,11 @@ export interface Rule {
    * rules only.
    */
   readsOtherDocs?: boolean;
+  /**
+   * True for a rule whose findings can change with nothing in the repository
+   * changing (external links answer or not): its results are never reused
+   * from an earlier run.
+   */
+  readsOutside?: boolean;
   check(ctx: DocRuleContext): void | Promise<void>;
 }

@@ -7,6 +7,7 @@ import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, rela
 import { defaultServices } from '../../lib/services/index.js';
 import { createExternalLinkService } from '../../lib/services/external-links.js';
 import { cacheDirOf } from '../../lib/cache.js';
+import { openRuleResults } from '../../lib/rule-results.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
 
@@ -110,7 +111,10 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
             return withReferrers(summaries, named);
           });
     const linksOnly = only ? new Set([...only].filter((path) => !named.has(path))) : undefined;
-    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}) })).map(toJson);
+    // Findings of unchanged docs are reused from the last run (lib/rule-results.ts).
+    const results = cacheDir ? openRuleResults(cacheDir, input) : undefined;
+    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson);
+    results?.save({ partial: only !== undefined || values.rules !== undefined });
     if (external) {
       await external.save();
       const { fetched, cached, failed } = external.stats;
