@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -37,12 +37,21 @@ async function checkBatch(batch: Request[]): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'handbook-sh-'));
   try {
     await Promise.all(batch.map((r, i) => writeFile(join(dir, `${i}.${r.shell}`), r.script)));
-    const loop = 'for f in "$1"/*.bash "$1"/*.sh; do [ -e "$f" ] || continue; case "$f" in *.sh) sh -n "$f" 2>"$f.err";; *) bash -n "$f" 2>"$f.err";; esac; echo $? >"$f.rc"; done';
-    await new Promise<void>((resolve) => {
-      const child = spawn('bash', ['-c', loop, 'handbook-sh', dir], { stdio: 'ignore' });
-      child.on('error', () => resolve());
-      child.on('close', () => resolve());
-    });
+    // One loop per core, each over its share of the files: the forks of `bash -n` are the cost.
+    const loop = 'while IFS= read -r f; do case "$f" in *.sh) sh -n "$f" 2>"$f.err";; *) bash -n "$f" 2>"$f.err";; esac; echo $? >"$f.rc"; done <"$1"';
+    const loops = Math.max(1, Math.min(availableParallelism(), Math.ceil(batch.length / 8)));
+    await Promise.all(
+      Array.from({ length: loops }, (_, k) => {
+        const files = batch.flatMap((r, i) => (i % loops === k ? [join(dir, `${i}.${r.shell}`)] : []));
+        return new Promise<void>(async (resolve) => {
+          // The list in a file: tens of thousands of paths do not fit on a command line.
+          await writeFile(join(dir, `list-${k}`), files.join('\n') + '\n');
+          const child = spawn('bash', ['-c', loop, 'handbook-sh', join(dir, `list-${k}`)], { stdio: 'ignore' });
+          child.on('error', () => resolve());
+          child.on('close', () => resolve());
+        });
+      }),
+    );
     await Promise.all(
       batch.map(async (request, i) => {
         const file = join(dir, `${i}.${request.shell}`);
