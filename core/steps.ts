@@ -78,7 +78,8 @@ const docusaurusMetaKeys = new Set(['title', 'showLineNumbers']);
 
 function unquote(value: string): string {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) {
-    // Only the quote itself is escaped: backslashes in `expect="/^\d+$/"` stay as written.
+    // Only the quote itself is escaped: backslashes in `expect="/^\d+$/"` stay as written
+    // (given the meta as written: see `metaAsWritten`).
     const q = value[0]!;
     return value.slice(1, -1).split('\\' + q).join(q);
   }
@@ -123,6 +124,31 @@ export function parseStepMeta(meta: string | null): StepMeta {
   }
   result.rest = rest.join(' ');
   return result;
+}
+
+/**
+ * The meta of a fenced block's info string as written in the source. The
+ * parser's `meta` is the info string after CommonMark's backslash escapes and
+ * character references: `expect="/^0\|/"` arrives as `/^0|/`, which matches
+ * anything. Steps read the opening fence line of the text instead, by the
+ * node's offset; null for a block without meta, the parsed meta when the
+ * line is not a fence (indented code has no info string).
+ */
+export function metaAsWritten(text: string, block: CodeBlock): string | null {
+  if (block.meta === null) return null;
+  const start = block.place.start.offset;
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end === -1 ? undefined : end);
+  const fence = /^[ \t]*(?:`{3,}|~{3,})[ \t]*[^\s]+[ \t]+(.*?)[ \t\r]*$/.exec(line);
+  return fence ? fence[1]! : block.meta;
+}
+
+/** The span of a block's opening fence line as written, where step meta problems are reported. */
+function fenceSpan(text: string, block: CodeBlock): Span {
+  const start = block.place.start;
+  const end = text.indexOf('\n', start.offset);
+  const length = text.slice(start.offset, end === -1 ? undefined : end).replace(/[ \t\r]+$/, '').length;
+  return { start, end: { line: start.line, column: start.column + length, offset: start.offset + length } };
 }
 
 /** `/regex/flags` or a plain substring. */
@@ -186,12 +212,20 @@ function params(frontMatter: Record<string, unknown>): Record<string, StepParam>
   return result;
 }
 
-/** Names of `${NAME}` / `$NAME` references in a command that are declared params. */
+/**
+ * The forms of a parameter reference that make it a step's parameter (asked
+ * for and set by `handbook run`, offered by the page): `$NAME`, `${NAME}`,
+ * and the guards `${NAME:?message}` and `${NAME?message}`, with which the
+ * shell stops when the value is empty or unset.
+ */
+export const paramReference = /\$\{([A-Za-z_]\w*)(:?\?[^}]*)?\}|\$([A-Za-z_]\w*)/g;
+
+/** Names of `${NAME}` / `$NAME` / `${NAME:?...}` references in a command that are declared params. */
 export function paramsUsed(command: string, declared: Iterable<string>): string[] {
   const names = new Set(declared);
   const used: string[] = [];
-  for (const match of command.matchAll(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g)) {
-    const name = match[1] ?? match[2]!;
+  for (const match of command.matchAll(paramReference)) {
+    const name = match[1] ?? match[3]!;
     if (names.has(name) && !used.includes(name)) used.push(name);
   }
   return used;
@@ -246,12 +280,12 @@ export function extractProcedure(doc: DocModel): Procedure {
     }
     previousStep = null;
     if (!isStepLang(lang)) continue;
-    const meta = parseStepMeta(block.meta);
+    const meta = parseStepMeta(metaAsWritten(doc.text, block));
     if (meta.skip) {
       skipped.push(block);
       continue;
     }
-    const fence = { start: block.place.start, end: { ...block.place.start, column: block.place.start.column + 3 + (block.lang?.length ?? 0) + (block.meta ? block.meta.length + 1 : 0) } };
+    const fence = fenceSpan(doc.text, block);
     for (const token of meta.unknown) {
       problems.push({
         code: 'unknown-meta',

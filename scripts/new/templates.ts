@@ -75,8 +75,9 @@ echo "TODO: replace with the first command"
 
 ## Verification
 
-\`\`\`bash title="Verify the change" id=verify time=1m expect="TODO"
-echo "TODO"
+\`\`\`bash title="Verify the change" id=verify time=1m expect="check: PASS"
+# TODO: replace \`true\` with the command that proves the change worked; the verdict prints only on success.
+true && echo "check: PASS" || { echo "check: FAIL"; exit 1; }
 \`\`\`
 
 ## Rollback

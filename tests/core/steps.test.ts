@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { extractProcedure, fillParams, parseDoc, parseStepMeta, shellQuote, splitConsole } from '../../core/index.js';
+import { extractProcedure, fillParams, matchesExpect, metaAsWritten, parseDoc, parseStepMeta, shellQuote, splitConsole } from '../../core/index.js';
 
 const doc = (text: string, path = 'docs/p.md') => extractProcedure(parseDoc({ path, text }));
 
@@ -88,6 +88,18 @@ describe('extractProcedure', () => {
       ['bad-expect-regex', 7],
     ]);
     expect(p.steps.map((s) => s.id)).toEqual(['a', 'a-2']);
+  });
+
+  it('reads step meta as written: CommonMark escapes in the info string do not change an expect', () => {
+    // The parser's meta of `expect="/^0\\|/"` is `expect="/^0|/"`, a regex that matches anything.
+    const text = '## S\n\n```bash id=wal expect="/^0\\|/"\ntrue\n```\n\n  ~~~~sh   expect="a\\.b &amp; c"  title="x"  \ntrue\n  ~~~~\n\n```bash\ntrue\n```\n';
+    const parsed = parseDoc({ path: 'docs/p.md', text });
+    expect(parsed.codeBlocks.map((b) => b.meta)).toEqual(['id=wal expect="/^0|/"', 'expect="a.b & c"  title="x"  ', null]);
+    expect(parsed.codeBlocks.map((b) => metaAsWritten(text, b))).toEqual(['id=wal expect="/^0\\|/"', 'expect="a\\.b &amp; c"  title="x"', null]);
+    const p = extractProcedure(parsed);
+    expect(p.steps.map((s) => s.expect)).toEqual(['/^0\\|/', 'a\\.b &amp; c', null]);
+    expect(matchesExpect(p.steps[0]!.expect!, '1|0|0')).toBe(false);
+    expect(matchesExpect(p.steps[0]!.expect!, '0|12|12')).toBe(true);
   });
 
   it('makes derived ids unique', () => {
