@@ -155,7 +155,16 @@ const cloudWatchAlarm = z.looseObject({
   Statistic: z.string().optional(),
   ExtendedStatistic: z.string().optional(),
   Period: z.union([z.number(), z.string()]).optional(),
-  Metrics: z.array(z.looseObject({ Id: z.string(), Expression: z.string().optional(), ReturnData: z.boolean().optional() })).optional(),
+  Metrics: z
+    .array(
+      z.looseObject({
+        Id: z.string(),
+        Expression: z.string().optional(),
+        ReturnData: z.boolean().optional(),
+        MetricStat: z.looseObject({ Metric: z.looseObject({ MetricName: z.string().optional() }).optional(), Period: z.number().optional() }).optional(),
+      }),
+    )
+    .optional(),
   Tags: z.array(z.looseObject({ Key: z.string(), Value: z.unknown() })).optional(),
 });
 
@@ -192,10 +201,12 @@ function readCloudFormation({ data, path, reader, alerts, problems }: ReadArgs):
     const runbook = description === null ? null : runbookInDescription(description);
     const severityTag = props.Tags?.find((t) => t.Key.toLowerCase() === 'severity');
     const systemTag = props.Tags?.find((t) => t.Key.toLowerCase() === 'system');
-    const periodSeconds = typeof props.Period === 'number' ? props.Period : Number(props.Period);
+    const metricPeriod = Math.max(0, ...(props.Metrics ?? []).map((m) => m.MetricStat?.Period ?? 0));
+    const periodSeconds = props.Period === undefined ? (metricPeriod > 0 ? metricPeriod : NaN) : Number(props.Period);
     const periods = typeof props.EvaluationPeriods === 'number' ? props.EvaluationPeriods : Number(props.EvaluationPeriods);
     alerts.push({
-      name: typeof props.AlarmName === 'string' && !props.AlarmName.includes('${') ? props.AlarmName : id,
+      // `!Sub "data-pipeline-${Env}-x"` is shown as `data-pipeline-<Env>-x`.
+      name: typeof props.AlarmName === 'string' ? props.AlarmName.replace(/\$\{([^}]+)\}/g, '<$1>') : id,
       source: 'cloudformation',
       file: path,
       group: null,
@@ -230,7 +241,15 @@ function expressionOf(props: z.infer<typeof cloudWatchAlarm>): string {
   const threshold = props.Threshold === undefined ? '' : ` ${props.Threshold}`;
   if (props.Metrics) {
     const returned = props.Metrics.find((m) => m.ReturnData !== false && m.Expression) ?? props.Metrics.find((m) => m.Expression);
-    if (returned?.Expression) return `${returned.Expression} ${operator}${threshold}`;
+    if (returned?.Expression) {
+      // Metric ids read as the metrics they stand for: `m1 + m2` -> `ExecutionsFailed + ExecutionsTimedOut`.
+      let expression = returned.Expression;
+      for (const metric of props.Metrics) {
+        const name = metric.MetricStat?.Metric?.MetricName;
+        if (name) expression = expression.replace(new RegExp(`\\b${metric.Id.replace(/[^\w]/g, '')}\\b`, 'g'), name);
+      }
+      return `${expression} ${operator}${threshold}`;
+    }
   }
   const statistic = props.Statistic ?? props.ExtendedStatistic ?? '';
   return `${props.Namespace ?? ''} ${props.MetricName ?? ''} ${statistic} ${operator}${threshold}`.replace(/\s+/g, ' ').trim();

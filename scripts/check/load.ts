@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadDocSummaries } from './cache.js';
+import { loadAlertInput, type LoadAlertInputOptions } from './alerts.js';
 import { parseDocFast } from '../../core/fast-parse.js';
 import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../../core/index.js';
 import { parseTagVocabulary, type TagVocabulary } from '../../core/tags.js';
@@ -89,6 +90,8 @@ export interface LoadCheckInputOptions {
   env?: NodeJS.ProcessEnv;
   /** Folder of the parsed-doc cache (scripts/check/cache.ts); null or absent: no cache. */
   cacheDir?: string | null;
+  /** Alert files (scripts/check/alerts.ts): their globs and the site URL; `false`: none are read. */
+  alerts?: Pick<LoadAlertInputOptions, 'globs' | 'siteUrl'> | false;
 }
 
 /** Posix path of `absolute` relative to `cwd`. */
@@ -237,6 +240,8 @@ async function gather(options: LoadCheckInputOptions) {
     today,
     base,
     services: options.services ?? {},
+    // Alerts as code: the alert files and the site URL (scripts/check/alerts.ts).
+    ...(options.alerts === false ? {} : { alerts: await loadAlertInput({ cwd, cacheDir: options.cacheDir ?? null, env: options.env, ...options.alerts }) }),
   };
   return { input, loaded };
 }
