@@ -103,7 +103,7 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
       }
     }),
   );
-  diagnostics.push(...checkAlertFiles(input, corpus, alertRules));
+  diagnostics.push(...(await checkAlertFiles(input, corpus, alertRules)));
   if (options.strict) for (const d of diagnostics) d.fatal = true;
   return diagnostics.sort(compareDiagnostics);
 }
@@ -113,13 +113,13 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
  * check of some docs only: they are few, and a changed heading is reported
  * where an alert links to it).
  */
-function checkAlertFiles(input: CheckInput, corpus: CorpusIndex, alertRules: readonly AlertRule[]): Diagnostic[] {
+async function checkAlertFiles(input: CheckInput, corpus: CorpusIndex, alertRules: readonly AlertRule[]): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const alerts = input.alerts;
   if (!alerts) return out;
   for (const file of alerts.files) {
     for (const rule of alertRules) {
-      rule.check({
+      await rule.check({
         file,
         alerts,
         input,

@@ -130,7 +130,7 @@ export interface AlertRule {
   description: string;
   severity: Severity;
   scope: 'alerts';
-  check(ctx: AlertRuleContext): void;
+  check(ctx: AlertRuleContext): void | Promise<void>;
 }
 
 /** Any rule of `handbook check`: over docs, or over alert files. */

@@ -135,7 +135,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(
       reporters[format]({
         diagnostics,
-        files: only ? only.size : input.docs.length,
+        // The docs checked, and the alert files (always all of them).
+        files: (only ? only.size : input.docs.length) + (input.alerts?.files.length ?? 0),
         rules: selectedRules,
         color,
         // Annotations and SARIF need paths from where the command runs (the repository root in CI).

@@ -17,12 +17,14 @@ describe('handbook check with alert files', () => {
 
   it('reports broken, missing and malformed alerts at their lines, next to the docs', async () => {
     const { code, stdout } = await runHandbook(['check', '--cwd', site, '--format', 'json', '--no-cache'], { cwd: repoRoot });
-    const report = JSON.parse(stdout) as { diagnostics: { file: string; line: number; column: number; ruleId: string; severity: string; message: string }[] };
+    const report = JSON.parse(stdout) as { diagnostics: { file: string; line: number; column: number; ruleId: string; severity: string; message: string }[]; summary: { files: number } };
     expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`)).toEqual([
       'alerts/app/broken.yaml:6:1 error alert-rule-syntax Unexpected malformed YAML (Flow sequence in block collection must be sufficiently indented and end with a ]), expected a YAML document',
       'alerts/app/queue.rules.yml:17:24 error alert-runbook-link Unexpected runbook URL with missing anchor `#drainn` in `docs/runbooks/queue-backlog.md`, expected a heading anchor; did you mean `#drain`? (alert `QueueBacklogCritical`)',
       'alerts/app/queue.rules.yml:18:9 error alert-runbook-missing Unexpected critical alert `QueueConsumerDown` without a runbook URL, expected `annotations.runbook_url` linking the runbook section that handles it',
     ]);
+    // One doc and two alert files.
+    expect(report.summary.files).toBe(3);
     expect(code).toBe(1);
   });
 

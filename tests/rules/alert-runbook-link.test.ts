@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseAlertFile } from '../../core/alerts/index.js';
+import { runChecks, toJson } from '../../core/index.js';
 import { alertRunbookLink } from '../../core/rules/alert-runbook-link.js';
+import { fixtureAlertInput, fixtureExternalLink } from '../../scripts/rules-doc.js';
 import { alertFixture, alertFixturesOf, runAlertRule } from './harness.js';
 
 const id = alertRunbookLink.id;
@@ -29,6 +32,40 @@ describe('alert-runbook-link', () => {
     ]);
     expect(await found('not-ok.cloudformation.yml')).toEqual([
       'alerts/not-ok.cloudformation.yml:6:58-6:119 error Unexpected runbook URL with missing anchor `#check-point` in `docs/runbooks/wal-growth.md`, expected a heading anchor; did you mean `#checkpoint`? (alert `WalFileLarge`)',
+    ]);
+  });
+
+  it('fetches runbook URLs of other sites only with --external (the link-external service), not templated ones', async () => {
+    const text = [
+      'groups:',
+      '  - name: wiki',
+      '    rules:',
+      '      - alert: WikiGone',
+      '        expr: up == 0',
+      '        annotations:',
+      '          runbook_url: https://wiki.example/status/404/runbook#step-2',
+      '      - alert: WikiNowhere',
+      '        expr: up == 0',
+      '        annotations:',
+      '          runbook_url: https://wiki.invalid/runbook',
+      '      - alert: WikiFine',
+      '        expr: up == 0',
+      '        annotations:',
+      '          runbook_url: https://wiki.example/runbook',
+      '      - alert: WikiTemplated',
+      '        expr: up == 0',
+      '        annotations:',
+      '          runbook_url: https://wiki.invalid/{{ $labels.job }}',
+      '',
+    ].join('\n');
+    const input = fixtureAlertInput(id, []);
+    const files = [parseAlertFile({ path: 'alerts/wiki.yml', text })];
+    const offline = await runChecks({ ...input, alerts: { ...input.alerts!, files } }, [alertRunbookLink]);
+    expect(offline).toEqual([]);
+    const online = await runChecks({ ...input, alerts: { ...input.alerts!, files }, services: { externalLink: fixtureExternalLink } }, [alertRunbookLink]);
+    expect(online.map(toJson).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '7:24 Unexpected HTTP 404 for runbook URL `https://wiki.example/status/404/runbook#step-2`, expected a page that answers (alert `WikiGone`)',
+      '11:24 Unexpected failure (ENOTFOUND) for runbook URL `https://wiki.invalid/runbook`, expected a page that answers (alert `WikiNowhere`)',
     ]);
   });
 });
