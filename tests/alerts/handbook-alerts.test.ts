@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunbookUrl } from '../../core/alerts/index.js';
 import { createCorpusIndex, isAlertRule, rules, runChecks, toJson } from '../../core/index.js';
 import { linkIndexOf } from '../../core/links/index.js';
@@ -15,18 +15,17 @@ import { repoRoot } from '../support/fixture-site.js';
  */
 const SITE_URL = 'https://handbook.internal/';
 
-async function load() {
-  return loadCheckInput({ cwd: repoRoot, today: '2026-12-03', alerts: { siteUrl: SITE_URL } });
-}
-
 describe('the handbook\'s alert files', () => {
+  let input: Awaited<ReturnType<typeof loadCheckInput>>;
+  beforeAll(async () => {
+    input = await loadCheckInput({ cwd: repoRoot, today: '2026-12-03', alerts: { siteUrl: SITE_URL } });
+  });
+
   it('have no alert findings', async () => {
-    const input = await load();
     expect((await runChecks(input, rules.filter(isAlertRule))).map(toJson)).toEqual([]);
   });
 
   it('hold at least 30 Prometheus alerts, and every critical and warning alert reaches a runbook section', async () => {
-    const input = await load();
     const alerts = input.alerts!.files.flatMap((f) => f.alerts);
     expect(alerts.filter((a) => a.source !== 'cloudformation').length).toBeGreaterThanOrEqual(30);
     expect(alerts.filter((a) => a.source === 'cloudformation').length).toBeGreaterThanOrEqual(5);
@@ -38,7 +37,6 @@ describe('the handbook\'s alert files', () => {
   });
 
   it('have a promtool unit test for every critical Prometheus alert', async () => {
-    const input = await load();
     for (const file of input.alerts!.files.filter((f) => f.path.endsWith('.rules.yml'))) {
       const tests = readFileSync(join(repoRoot, file.path.replace(/\.rules\.yml$/, '.rules.test.yml')), 'utf8');
       for (const alert of file.alerts.filter((a) => a.severity === 'critical')) expect(tests).toContain(`alertname: ${alert.name}\n`);
