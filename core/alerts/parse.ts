@@ -115,7 +115,9 @@ function readPrometheus({ data, path, reader, source, alerts, problems }: ReadAr
       const ruleAt = [...at, 'rules', r];
       const ruleShape = promRule.safeParse(rule);
       if (!ruleShape.success) {
-        for (const issue of ruleShape.error.issues) problems.push(reader.issue(ruleAt, issue, rule, RULE_KEYS));
+        // A misspelt `alert:` is one finding, the unknown key, not also "neither alert nor record".
+        const unknownKey = ruleShape.error.issues.some((i) => i.code === 'unrecognized_keys');
+        for (const issue of ruleShape.error.issues) if (!(unknownKey && issue.code === 'custom')) problems.push(reader.issue(ruleAt, issue, rule, RULE_KEYS));
         return;
       }
       const { alert, expr, labels = {}, annotations = {} } = ruleShape.data;

@@ -40,4 +40,11 @@ describe('alert-rule-syntax', () => {
       'alerts/not-ok.cloudformation.yml:4:5 alert-rule-syntax Unexpected missing `Resources.BackupFailed.Properties.ComparisonOperator`, expected a string',
     ]);
   });
+
+  it('reports a misspelt `alert:` once, as the unknown key', async () => {
+    const text = ['groups:', '  - name: g', '    rules:', '      - alrt: BackupFailed', '        expr: up == 0', ''].join('\n');
+    expect((await runAlertRule(alertRuleSyntax, 'typo.yml', text)).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '4:9 Unexpected key `alrt` in `groups[0].rules[0]`, expected `alert`',
+    ]);
+  });
 });
