@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseAlertFile } from '../../core/alerts/index.js';
 import { defaultCheckInput, runChecks, toJson } from '../../core/index.js';
 import { alertRunbookMissing } from '../../core/rules/alert-runbook-missing.js';
-import { alertFixture, runAlertRule } from './harness.js';
+import { alertFixture, alertFixturesOf, runAlertRule } from './harness.js';
 
 const id = alertRunbookMissing.id;
 const found = async (name: string) => (await runAlertRule(alertRunbookMissing, name, alertFixture(id, name))).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
 
 describe('alert-runbook-missing', () => {
-  it('accepts a linked warning and an informational alert without a link', async () => {
-    expect(await found('ok.yml')).toEqual([]);
+  it('accepts a linked warning and an informational alert without a link, and linked alerts in the other two forms', async () => {
+    expect(alertFixturesOf(id).filter((f) => f.name.startsWith('ok')).map((f) => f.name)).toEqual(['ok.cloudformation.yml', 'ok.prometheusrule.yaml', 'ok.yml']);
+    for (const name of ['ok.yml', 'ok.prometheusrule.yaml', 'ok.cloudformation.yml']) expect(await found(name)).toEqual([]);
   });
 
   it('reports critical and warning alerts without a runbook URL, at the alert, in all three forms', async () => {
