@@ -19,7 +19,8 @@ describe('the handbook\'s alert files', () => {
   let input: Awaited<ReturnType<typeof loadCheckInput>>;
   beforeAll(async () => {
     input = await loadCheckInput({ cwd: repoRoot, today: '2026-12-03', alerts: { siteUrl: SITE_URL } });
-  });
+    // Parsing every doc of the handbook takes seconds on a busy machine: more than the default hook timeout.
+  }, 120_000);
 
   it('have no alert findings', async () => {
     expect((await runChecks(input, rules.filter(isAlertRule))).map(toJson)).toEqual([]);
