@@ -28,6 +28,17 @@ describe('handbook check with alert files', () => {
     expect(code).toBe(1);
   });
 
+  it('named alone as arguments, reports only those alert files; a YAML file that is no alert file is a usage error', async () => {
+    const named = await runHandbook(['check', '--cwd', site, '--format', 'json', '--no-cache', 'alerts/app/queue.rules.yml'], { cwd: repoRoot });
+    const report = JSON.parse(named.stdout) as { diagnostics: { file: string; line: number; ruleId: string }[]; summary: { files: number } };
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['alerts/app/queue.rules.yml:17 alert-runbook-link', 'alerts/app/queue.rules.yml:18 alert-runbook-missing']);
+    expect(report.summary.files).toBe(1);
+    expect(named.code).toBe(1);
+    const other = await runHandbook(['check', '--cwd', site, '--no-cache', 'settings.yml'], { cwd: repoRoot });
+    expect(other.stderr).toBe('handbook check: settings.yml is not one of the alert files (alerts/**/*.{yml,yaml})\n');
+    expect(other.code).toBe(2);
+  });
+
   it('reads the site URL through Docusaurus\'s config loader, and HANDBOOK_SITE_URL overrides it', async () => {
     expect(await siteUrlOf({ cwd: join(repoRoot, site), cacheDir: null, env: {} })).toBe('https://ops.example.com/handbook/');
     expect(await siteUrlOf({ cwd: join(repoRoot, site), cacheDir: null, env: { HANDBOOK_SITE_URL: 'https://staging.example.com/hb' } })).toBe('https://staging.example.com/hb/');
