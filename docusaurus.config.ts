@@ -1,5 +1,6 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import { remarkAlerts } from './plugins/alerts/index';
 import checklistExport, { remarkChecklist } from './plugins/checklist/index';
 import { darkCodeTheme, lightCodeTheme } from './src/prism-themes';
 import handbookCheck from './plugins/check/index';
@@ -66,7 +67,8 @@ const config: Config = {
         onInlineTags: 'throw',
         // Fenced shell commands become checklist steps (plugins/checklist); then every
         // fenced block is tokenised once, for the server and the browser (plugins/prism).
-        remarkPlugins: [remarkChecklist, remarkCodeTokens],
+        // `::alerts{system="..."}` becomes that system's alert table (plugins/alerts).
+        remarkPlugins: [remarkChecklist, remarkCodeTokens, remarkAlerts],
       },
     ],
     // build/checklists.json: the steps of every procedure, for `handbook run`.
@@ -100,6 +102,7 @@ const config: Config = {
         // on each render, in the task after hydration (BENCHMARKS.md, Lighthouse).
         { to: '/docs/', activeBasePath: 'docs', position: 'left', label: 'Handbook' },
         { to: '/freshness', position: 'left', label: 'Freshness' },
+        { to: '/alerts', position: 'left', label: 'Alerts' },
       ],
     },
     footer: {

@@ -68,8 +68,9 @@ async function bundledEntry() {
       target: 'node20',
       // Dependencies are bundled too: Node's ESM loader spends more time
       // resolving and linking remark's hundreds of small modules than running
-      // them. The two heavy lazy ones (loaded only for diagrams) stay outside.
-      external: ['jsdom', 'mermaid'],
+      // them. The two heavy lazy ones (loaded only for diagrams) stay outside,
+      // and so does Docusaurus's config loader (the site URL of alert runbook URLs).
+      external: ['jsdom', 'mermaid', '@docusaurus/core'],
       // Some dependencies are CommonJS and require() Node built-ins.
       banner: { js: "import { createRequire as __handbookCreateRequire } from 'node:module'; const require = __handbookCreateRequire(import.meta.url);" },
       define: { __HANDBOOK_ROOT__: JSON.stringify(root) },

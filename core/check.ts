@@ -1,7 +1,7 @@
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { routeOf, type DocRoute } from './routes.js';
 import { createSuppressions } from './suppression.js';
-import type { CheckInput, CorpusIndex, Report, Rule } from './rules/types.js';
+import { isAlertRule, type AlertRule, type AnyRule, type CheckInput, type CorpusIndex, type Report, type Rule } from './rules/types.js';
 import { isDocModel } from './summary.js';
 import type { DocModel, DocSummary } from './types.js';
 
@@ -86,9 +86,11 @@ export function createCorpusIndex(input: CheckInput): CorpusIndex {
  * Runs every rule over every document and returns the findings, suppressed
  * by comment directives and sorted. Pure: all effects come in `input`.
  */
-export async function runChecks(input: CheckInput, rules: readonly Rule[], options: RunChecksOptions = {}): Promise<Diagnostic[]> {
+export async function runChecks(input: CheckInput, allRules: readonly AnyRule[], options: RunChecksOptions = {}): Promise<Diagnostic[]> {
   const corpus = createCorpusIndex(input);
   const diagnostics: Diagnostic[] = [];
+  const rules = allRules.filter((rule): rule is Rule => !isAlertRule(rule));
+  const alertRules = allRules.filter(isAlertRule);
   // Documents are checked concurrently so that effectful services (bash -n,
   // mermaid) receive every request of the run together and can batch them.
   await Promise.all(
@@ -132,8 +134,33 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
       }
     }),
   );
+  diagnostics.push(...(await checkAlertFiles(input, corpus, alertRules)));
   if (options.strict) for (const d of diagnostics) d.fatal = true;
   return diagnostics.sort(compareDiagnostics);
+}
+
+/**
+ * The alert rules over every alert file of the input (all of them, also in a
+ * check of some docs only: they are few, and a changed heading is reported
+ * where an alert links to it).
+ */
+async function checkAlertFiles(input: CheckInput, corpus: CorpusIndex, alertRules: readonly AlertRule[]): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const alerts = input.alerts;
+  if (!alerts) return out;
+  for (const file of alerts.files) {
+    for (const rule of alertRules) {
+      await rule.check({
+        file,
+        alerts,
+        input,
+        corpus,
+        report: ({ message, place, severity, cause }) =>
+          out.push(createDiagnostic({ file: file.path, ruleId: rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
+      });
+    }
+  }
+  return out;
 }
 
 /**

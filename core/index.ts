@@ -13,8 +13,8 @@ export { routeOf, type DocRoute } from './routes.js';
 export { runChecks, createCorpusIndex, rememberRoute, routeOfDoc, defaultCheckInput, docPathOf, isReusable, type RunChecksOptions, type RuleResults, type Finding } from './check.js';
 export { createDiagnostic, toJson, severityOf, compareDiagnostics, type Diagnostic, type DiagnosticJson, type Severity } from './diagnostics.js';
 export { createSuppressions } from './suppression.js';
-export { rules } from './rules/index.js';
-export type { Rule, CheckInput, FullCheckInput, CheckServices, DocRuleContext, CorpusIndex } from './rules/types.js';
+export { rules, isAlertRule } from './rules/index.js';
+export type { Rule, AlertRule, AnyRule, CheckInput, FullCheckInput, CheckServices, DocRuleContext, CorpusIndex } from './rules/types.js';
 export {
   extractProcedure,
   parseStepMeta,

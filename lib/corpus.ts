@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadDocSummaries } from './cache.js';
+import { loadAlertInput, type LoadAlertInputOptions } from './alerts.js';
 import { parseDoc } from '../core/parse.js';
 import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../core/index.js';
 import { parseTagVocabulary, type TagVocabulary } from '../core/tags.js';
@@ -102,6 +103,8 @@ export interface LoadCheckInputOptions {
   include?: readonly string[];
   /** The docs plugin's `exclude` globs (default {@link DOCS_EXCLUDE_DEFAULT}). */
   exclude?: readonly string[];
+  /** Alert files (lib/alerts.ts): their globs and the site URL; `false`: none are read. */
+  alerts?: Pick<LoadAlertInputOptions, 'globs' | 'siteUrl'> | false;
 }
 
 /**
@@ -277,6 +280,8 @@ async function gather(options: LoadCheckInputOptions) {
     today,
     base,
     services: options.services ?? {},
+    // Alerts as code: the alert files and the site URL (lib/alerts.ts).
+    ...(options.alerts === false ? {} : { alerts: await loadAlertInput({ cwd, cacheDir: options.cacheDir ?? null, env: options.env, ...options.alerts }) }),
   };
   return { input, loaded };
 }

@@ -6,9 +6,10 @@ import { closest } from '../suggest.js';
  * Checks `#hash` against the heading anchors of `target` the way the site's
  * broken anchor checker does: exact (case-sensitive) match of the raw or the
  * `decodeURIComponent`-decoded fragment; an empty fragment is fine. Returns
- * the message for a broken anchor, or null.
+ * the message for a broken anchor, or null. `source` is the linking doc
+ * (null for a link from outside the docs, such as an alert's runbook URL).
  */
-export function checkAnchor(index: LinkIndex, source: DocSummary, target: DocSummary, hash: string | undefined): string | null {
+export function checkAnchor(index: LinkIndex, source: Pick<DocSummary, 'path'> | null, target: DocSummary, hash: string | undefined): string | null {
   if (hash === undefined || hash === '') return null;
   const anchors = index.anchorsOf(target.path);
   let decoded = hash;
@@ -18,7 +19,7 @@ export function checkAnchor(index: LinkIndex, source: DocSummary, target: DocSum
     // Kept raw, like the site's checker would fail to decode it.
   }
   if (anchors.has(hash) || anchors.has(decoded)) return null;
-  const where = target.path === source.path ? 'this doc' : `\`${target.path}\``;
+  const where = target.path === source?.path ? 'this doc' : `\`${target.path}\``;
   const html = target.htmlAnchors.find((a) => a.id === hash || a.id === decoded);
   if (html) {
     return `Unexpected link to raw HTML anchor \`#${hash}\` (\`${html.attribute}="${html.id}"\` in ${where}): the site's link checker does not see raw HTML ids, expected a heading anchor; put \`{#${html.id}}\` on a heading instead`;

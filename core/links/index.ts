@@ -1,4 +1,4 @@
-export { linkIndexOf, resolveLink, parseLocalUrl, joinPath, dirnameOf, relativeLink, type LinkIndex, type Resolution } from './resolve.js';
+export { linkIndexOf, resolveLink, resolveSiteRoute, parseLocalUrl, joinPath, dirnameOf, relativeLink, type LinkIndex, type Resolution } from './resolve.js';
 export { inboundLinksOf, referrersOf, linkKey, linkKeysOf, rememberLinkKeys } from './graph.js';
 export { closest, editDistance } from '../suggest.js';
 export { checkAnchor } from './anchors.js';

@@ -276,8 +276,25 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, dec
 }
 
 function resolveRoute(index: LinkIndex, doc: DocSummary, url: string, pathname: string, hash: string | undefined): Resolution {
+  const permalink = pagePathOf(doc, index.corpus.routes.get(doc.path)!.permalink, index.input.docsDir);
+  return resolveRouteFrom(index, permalink, doc.path, url, pathname, hash);
+}
+
+/**
+ * Resolves a site-absolute route (`/docs/abathur/runbooks/wal-growth#checkpoint`)
+ * that no doc contains, such as an alert's runbook URL, exactly as a doc's
+ * link to that route is resolved (trailing slash, %-decoding, static files,
+ * routes outside the docs skipped). Anchors are then checked with `checkAnchor`.
+ */
+export function resolveSiteRoute(index: LinkIndex, url: string): Resolution {
+  const local = parseLocalUrl(url);
+  if (!local || !local.pathname.startsWith('/')) return { status: 'broken', message: `Unexpected \`${url}\`, expected a site-absolute route (\`/docs/...\`)` };
+  if (safeDecode(local.pathname) === null) return { status: 'broken', message: `Unexpected malformed percent-encoding in \`${url}\`, expected a valid URL` };
+  return resolveRouteFrom(index, '/', null, url, local.pathname, local.hash);
+}
+
+function resolveRouteFrom(index: LinkIndex, permalink: string, selfPath: string | null, url: string, pathname: string, hash: string | undefined): Resolution {
   const { input, corpus } = index;
-  const permalink = pagePathOf(doc, corpus.routes.get(doc.path)!.permalink, input.docsDir);
   let resolved: string;
   try {
     resolved = new URL(pathname, 'http://site.invalid' + permalink).pathname;
@@ -289,7 +306,7 @@ function resolveRoute(index: LinkIndex, doc: DocSummary, url: string, pathname: 
     const target = index.byPermalink.get(candidate);
     if (target) {
       const targetDoc = corpus.byPath.get(target)!;
-      return { status: 'doc', doc: targetDoc, hash, via: targetDoc.path === doc.path ? 'self' : 'route' };
+      return { status: 'doc', doc: targetDoc, hash, via: targetDoc.path === selfPath ? 'self' : 'route' };
     }
   }
   // A file of a static folder served as is (`/img/x.png`, `/files/a.pdf`).

@@ -2,6 +2,7 @@ import type { DocModel, DocSummary, Span } from '../types.js';
 import type { Severity } from '../diagnostics.js';
 import type { DocRoute } from '../routes.js';
 import type { TagVocabulary } from '../tags.js';
+import type { AlertFile, AlertInput } from '../alerts/types.js';
 
 /**
  * Everything a check needs, gathered by the caller (the CLI or the Docusaurus
@@ -44,6 +45,12 @@ export interface CheckInput {
    * absent does not run.
    */
   services: CheckServices;
+  /**
+   * The alert rule files of the check (YAML files under `alerts/`), parsed,
+   * and the site URL their runbook URLs are read against; absent: no alert
+   * files are checked. Read by the `alert-*` rules only.
+   */
+  alerts?: AlertInput;
 }
 
 /** A check input whose docs are all full models (the build plugins, the site index). */
@@ -115,4 +122,33 @@ export interface Rule {
    */
   readsOutside?: boolean;
   check(ctx: DocRuleContext): void | Promise<void>;
+}
+
+export interface AlertRuleContext {
+  /** The alert file this run is about. */
+  file: AlertFile;
+  alerts: AlertInput;
+  input: CheckInput;
+  corpus: CorpusIndex;
+  report: Report;
+}
+
+/**
+ * A rule over the alert files (`core/rules/alert-*.ts`): `check` runs once
+ * per alert file, with the docs of the check in `ctx.corpus`. Fixtures are
+ * YAML files beside its test.
+ */
+export interface AlertRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  scope: 'alerts';
+  check(ctx: AlertRuleContext): void | Promise<void>;
+}
+
+/** Any rule of `handbook check`: over docs, or over alert files. */
+export type AnyRule = Rule | AlertRule;
+
+export function isAlertRule(rule: AnyRule): rule is AlertRule {
+  return (rule as Partial<AlertRule>).scope === 'alerts';
 }

@@ -3,7 +3,7 @@
  * model: one entry per document (what the freshness dashboard, the home page
  * and the system and type pages list), who links to each document
  * ("Referenced by"), and a Mermaid graph of the links inside each system.
- * Pure: the caller loads the docs (scripts/check/load.ts) and the Docusaurus
+ * Pure: the caller loads the docs (lib/corpus.ts) and the Docusaurus
  * plugin (plugins/site-data/) hands the result to the theme.
  */
 import { createCorpusIndex, docPathOf } from '../check.js';
@@ -11,6 +11,9 @@ import { inboundLinksOf } from '../links/graph.js';
 import { dateText, DEFAULT_REVIEW_EVERY, reviewDueOf } from '../review.js';
 import type { FullCheckInput } from '../rules/types.js';
 import type { DocModel } from '../types.js';
+import { alertTablesOf, siteAlertsOf, type SiteAlert } from './alerts.js';
+
+export type { SiteAlert, RunbookStatus } from './alerts.js';
 
 /** One document as the site lists it. */
 export interface SiteDoc {
@@ -37,6 +40,8 @@ export interface SiteDoc {
   referencedBy: string[];
   /** Paths this doc links to, sorted. */
   linksTo: string[];
+  /** Systems whose alert table the doc shows (`::alerts{system="..."}`). */
+  alertTables: string[];
 }
 
 export interface SiteSystem {
@@ -55,6 +60,8 @@ export interface SiteIndex {
   docs: SiteDoc[];
   systems: SiteSystem[];
   types: string[];
+  /** Every alert of the alert files (`alerts/`), with where its runbook URL leads. */
+  alerts: SiteAlert[];
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null);
@@ -100,6 +107,7 @@ export function createSiteIndex(input: FullCheckInput): SiteIndex {
       tags,
       referencedBy: [...(inbound.get(doc.path) ?? [])].sort(),
       linksTo: [...(outbound.get(doc.path) ?? [])].sort(),
+      alertTables: alertTablesOf(doc),
     };
   });
   docs.sort((a, b) => (a.system ?? '~').localeCompare(b.system ?? '~') || a.title.localeCompare(b.title));
@@ -119,7 +127,8 @@ export function createSiteIndex(input: FullCheckInput): SiteIndex {
     };
   });
   const types = [...new Set(docs.map((d) => d.type).filter((t): t is string => !!t))].sort();
-  return { today: input.today, docs, systems, types };
+  const alerts = siteAlertsOf(input, (doc) => titleOf(doc, corpus.routes.get(doc.path)!.id));
+  return { today: input.today, docs, systems, types, alerts };
 }
 
 /** Types drawn in a system's link graph (and docs without a type). */

@@ -5,7 +5,7 @@
  * (route props, doc metadata), so no page downloads the index of every doc.
  * Pure: computed at build time from `createSiteIndex`.
  */
-import type { SiteDoc, SiteIndex, SiteSystem } from './index.js';
+import type { SiteAlert, SiteDoc, SiteIndex, SiteSystem } from './index.js';
 
 /** A link to a doc, as lists show it. */
 export interface DocLink {
@@ -17,7 +17,7 @@ export interface DocLink {
 }
 
 /** A doc as the freshness table lists it: its header, and how many docs link to it. */
-export type ListedDoc = Omit<SiteDoc, 'referencedBy' | 'linksTo'> & {
+export type ListedDoc = Omit<SiteDoc, 'referencedBy' | 'linksTo' | 'alertTables'> & {
   /** Number of docs that link here. */
   backlinks: number;
 };
@@ -61,6 +61,23 @@ export interface DocView {
   referencedBy: DocLink[];
   /** On a system's overview page: the graph of its docs' links. */
   systemGraph: { system: string; graph: string } | null;
+  /** The alerts whose runbook URL opens this doc, each shown at the section it points to (`anchor`, null: the top). */
+  alerts: DocAlert[];
+  /** The alert tables the doc shows (`::alerts{system="..."}`), by system. */
+  alertTables: Record<string, TableAlert[]>;
+}
+
+/** An alert that opens a doc, as the doc shows it under the heading the URL points at. */
+export type DocAlert = Pick<SiteAlert, 'name' | 'severity' | 'summary' | 'expr' | 'for' | 'file' | 'line'> & { anchor: string | null };
+
+/** A row of a doc's alert table: the alert and its runbook. */
+export type TableAlert = Pick<SiteAlert, 'name' | 'severity' | 'summary' | 'expr' | 'for' | 'file' | 'runbook'>;
+
+/** `/alerts`: every alert, with its runbook and what is wrong with the link. */
+export interface AlertsView {
+  alerts: SiteAlert[];
+  /** Systems with alerts, sorted. */
+  systems: string[];
 }
 
 const ON_CALL = /\b(incident|escalation|escalate|emergency|contacts)\b/i;
@@ -72,7 +89,7 @@ export function docLink(doc: SiteDoc): DocLink {
 
 /** A doc without its link lists, with the count of its backlinks. */
 export function listedDoc(doc: SiteDoc): ListedDoc {
-  const { referencedBy, linksTo: _linksTo, ...rest } = doc;
+  const { referencedBy, linksTo: _linksTo, alertTables: _alertTables, ...rest } = doc;
   return { ...rest, backlinks: referencedBy.length };
 }
 
@@ -112,13 +129,24 @@ export function listingView(index: SiteIndex, kind: 'system' | 'type', name: str
 /** Each doc's view, by doc path relative to the site (`docs/a/b.md`). */
 export function docViews(index: SiteIndex): Map<string, DocView> {
   const byPath = new Map(index.docs.map((d) => [d.path, d]));
+  const alertsByDoc = new Map<string, SiteAlert[]>();
+  for (const alert of index.alerts) if (alert.runbook.path) alertsByDoc.set(alert.runbook.path, [...(alertsByDoc.get(alert.runbook.path) ?? []), alert]);
   const views = new Map<string, DocView>();
   for (const doc of index.docs) {
     const system = index.systems.find((s) => s.overview === doc.permalink && s.graph.includes('-->'));
     views.set(doc.path, {
       referencedBy: doc.referencedBy.map((p) => byPath.get(p)).filter((d): d is SiteDoc => !!d).map(docLink),
       systemGraph: system ? { system: system.name, graph: system.graph } : null,
+      alerts: (alertsByDoc.get(doc.path) ?? []).map(({ name, severity, summary, expr, for: duration, file, line, runbook }) => ({ name, severity, summary, expr, for: duration, file, line, anchor: runbook.anchor ?? null })),
+      alertTables: Object.fromEntries(
+        doc.alertTables.map((name) => [name, index.alerts.filter((a) => a.system === name).map(({ name: alert, severity, summary, expr, for: duration, file, runbook }) => ({ name: alert, severity, summary, expr, for: duration, file, runbook }))]),
+      ),
     });
   }
   return views;
+}
+
+/** `/alerts`. */
+export function alertsView(index: SiteIndex): AlertsView {
+  return { alerts: index.alerts, systems: [...new Set(index.alerts.map((a) => a.system).filter((s): s is string => !!s))].sort() };
 }

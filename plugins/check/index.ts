@@ -34,7 +34,7 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
     name: 'handbook-check',
 
     getPathsToWatch() {
-      return [join(siteDir, docsDir, '**/*.{md,mdx}')];
+      return [join(siteDir, docsDir, '**/*.{md,mdx}'), join(siteDir, 'alerts/**/*.{yml,yaml}')];
     },
 
     async loadContent(): Promise<CheckPluginContent> {
@@ -46,6 +46,8 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
         exclude,
         staticDirs: context.siteConfig.staticDirectories,
         services: defaultServices(),
+        // Runbook URLs of the alert files are read against this site's URL.
+        alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl },
       });
       const diagnostics = (await runChecks(input, rules, { strict: options.strict })).map(toJson);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { lintRule } from 'unified-lint-rule';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { defaultCheckInput, parseDoc, rules, runChecks, toJson, type DocModel, type Rule } from '../../core/index.js';
+import { defaultCheckInput, isAlertRule, parseDoc, rules, runChecks, toJson, type DocModel, type Rule } from '../../core/index.js';
 import { defaultServices } from '../../lib/services/index.js';
 import { todayOf } from '../../lib/corpus.js';
 
@@ -11,7 +11,7 @@ import { todayOf } from '../../lib/corpus.js';
  * `.remarkrc.mjs`: editors with the remark language server show the same
  * diagnostics as `handbook check`. Only single-document rules: links and
  * orphans need the whole docs folder, which `handbook check` has and an
- * editor buffer does not. The preset itself comes from `.remarkrc.mjs`.
+ * editor buffer does not; the `alert-*` rules read alert files, not Markdown. The preset itself comes from `.remarkrc.mjs`.
  */
 const needsWholeCorpus = new Set(['link-target', 'link-anchor', 'orphan-doc', 'header-version-bump', 'remark-lint']);
 
@@ -40,7 +40,7 @@ function asLintRule(rule: Rule) {
   });
 }
 
-export const handbookLintRules = rules.filter((rule) => !needsWholeCorpus.has(rule.id)).map(asLintRule);
+export const handbookLintRules = rules.filter((rule): rule is Rule => !isAlertRule(rule) && !needsWholeCorpus.has(rule.id)).map(asLintRule);
 
 /** A unified preset: `plugins: [..., remarkHandbookLint]`. */
 const remarkHandbookLint = { plugins: handbookLintRules };

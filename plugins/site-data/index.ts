@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { LoadContext, Plugin, RouteConfig } from '@docusaurus/types';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
-import { freshnessView, homeView, listingView } from '../../core/site/views.js';
+import { alertsView, freshnessView, homeView, listingView } from '../../core/site/views.js';
 import { loadCheckInput } from '../../lib/corpus.js';
 import { docsOptionsFor } from '../../lib/docusaurus.js';
 
 export type { SiteDoc, SiteIndex, SiteSystem } from '../../core/site/index.js';
-export type { DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';
+export type { AlertsView, DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';
 
 /** Options of the `handbook-site-data` plugin: by default, where the site's docs plugin says the docs are. */
 export interface SiteDataOptions {
@@ -40,12 +40,14 @@ export const listingSlug = (name: string) => encodeURIComponent(name.toLowerCase
 export const PAGE_COMPONENTS = {
   home: '@site/src/components/Home/index.tsx',
   freshness: '@site/src/components/Freshness/index.tsx',
+  alerts: '@site/src/components/Alerts/index.tsx',
   listing: '@site/src/components/SiteListing/index.tsx',
 } as const;
 
 /**
  * The routes of the site's own pages, each with only the data it shows as
  * route props (a JSON module loaded with that page): the home page, `/freshness`,
+ * `/alerts` (every alert of the alert files and its runbook),
  * one page per system (`/systems/<name>`, with its link graph) and per type
  * (`/types/<type>`). Pure, for tests.
  */
@@ -54,6 +56,7 @@ export function siteRoutes(index: SiteIndex, baseUrl: string): RouteConfig[] {
   return [
     { path: path(), component: PAGE_COMPONENTS.home, exact: true, props: { view: homeView(index) } },
     { path: path('freshness'), component: PAGE_COMPONENTS.freshness, exact: true, props: { view: freshnessView(index) } },
+    { path: path('alerts'), component: PAGE_COMPONENTS.alerts, exact: true, props: { view: alertsView(index) } },
     ...index.systems.map((system) => ({ path: path('systems', listingSlug(system.name)), component: PAGE_COMPONENTS.listing, exact: true, props: { view: listingView(index, 'system', system.name) } })),
     ...index.types.map((type) => ({ path: path('types', listingSlug(type)), component: PAGE_COMPONENTS.listing, exact: true, props: { view: listingView(index, 'type', type) } })),
   ];
@@ -73,12 +76,21 @@ export default function siteDataPlugin(context: LoadContext, rawOptions: unknown
     name: 'handbook-site-data',
 
     getPathsToWatch() {
-      return [join(siteDir, docsDir, '**/*.{md,mdx}')];
+      return [join(siteDir, docsDir, '**/*.{md,mdx}'), join(siteDir, 'alerts/**/*.{yml,yaml}')];
     },
 
     async loadContent(): Promise<SiteIndex> {
       try {
-        const input = await loadCheckInput({ cwd: siteDir, docsDir: docsDir, routeBasePath, include, exclude, staticDirs: context.siteConfig.staticDirectories });
+        const input = await loadCheckInput({
+          cwd: siteDir,
+          docsDir,
+          routeBasePath,
+          include,
+          exclude,
+          staticDirs: context.siteConfig.staticDirectories,
+          // The alert files, their runbook URLs read against this site's URL.
+          alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl },
+        });
         return createSiteIndex(input);
       } catch (error) {
         throw new Error(`handbook-site-data: cannot index ${docsDir}/`, { cause: error });

@@ -18,7 +18,9 @@ Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
 status, owner), links and anchors, and the other rules of the handbook.
 With file arguments (relative to DIR, like \`git -C\`), those files are
 checked, and the docs whose links point into them are checked with the
-link rules (a renamed heading breaks links written elsewhere).
+link rules (a renamed heading breaks links written elsewhere). The alert
+files (alerts/**/*.{yml,yaml}) are checked on every run; named alone as
+arguments, only their findings are reported.
 
 Options:
   --cwd DIR        folder to check; file links resolve within it (default: .)
@@ -77,6 +79,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     // File arguments: relative to DIR; a folder selects the docs under it.
     const selected: string[] = [];
     const extraDocs: string[] = [];
+    // Alert files named as arguments: alone, only they are reported (the docs still inform their links).
+    const alertArgs: string[] = [];
     for (const arg of positionals) {
       const absolute = resolve(cwd, arg);
       const info = await stat(absolute).catch(() => null);
@@ -84,7 +88,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       const path = relativePath(cwd, absolute);
       if (path.startsWith('..')) throw new CheckConfigError(`${arg} is outside --cwd`);
       if (info.isDirectory()) selected.push(path === '' ? '' : path + '/');
-      else if (!/\.mdx?$/i.test(path)) throw new CheckConfigError(`${arg} is not a Markdown file (.md or .mdx)`);
+      else if (/\.ya?ml$/i.test(path)) alertArgs.push(path);
+      else if (!/\.mdx?$/i.test(path)) throw new CheckConfigError(`${arg} is not a Markdown file (.md or .mdx) or an alert file (.yml, .yaml)`);
       else {
         selected.push(path);
         const inDocs = docsDir === '.' || path.startsWith(docsDir + '/');
@@ -103,6 +108,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.
     let named = new Set<string>();
+    const alertsOnly = alertArgs.length > 0 && selected.length === 0;
     const { input, only } =
       positionals.length === 0
         ? { input: await loadCheckInput(loadOptions), only: undefined }
@@ -111,10 +117,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
             return withReferrers(summaries, named);
           });
     const linksOnly = only ? new Set([...only].filter((path) => !named.has(path))) : undefined;
+    const alertFiles = new Set(input.alerts?.files.map((f) => f.path) ?? []);
+    const notAlertFile = alertArgs.find((path) => !alertFiles.has(path));
+    if (notAlertFile !== undefined) throw new CheckConfigError(`${notAlertFile} is not one of the alert files (alerts/**/*.{yml,yaml})`);
     // Findings of unchanged docs are reused from the last run (lib/rule-results.ts).
     const results = cacheDir ? openRuleResults(cacheDir, input) : undefined;
-    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson);
+    let diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson);
     results?.save({ partial: only !== undefined || values.rules !== undefined });
+    if (alertsOnly) diagnostics = diagnostics.filter((d) => alertArgs.includes(d.file));
     if (external) {
       await external.save();
       const { fetched, cached, failed } = external.stats;
@@ -126,7 +136,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(
       reporters[format]({
         diagnostics,
-        files: only ? only.size : input.docs.length,
+        // The docs checked, and the alert files (all of them, or those named alone).
+        files: alertsOnly ? alertArgs.length : (only ? only.size : input.docs.length) + (input.alerts?.files.length ?? 0),
         rules: selectedRules,
         color,
         // Annotations and SARIF need paths from where the command runs (the repository root in CI).

@@ -192,7 +192,7 @@ describe('the handbook site for readers', () => {
     const { context, page, errors } = await open(guide.permalink);
     const blocks = page.locator('.theme-code-block');
     const count = await blocks.count();
-    expect(count).toBe(7);
+    expect(count).toBe(9);
     // Highlighted as the server rendered it: tokens other than plain text.
     expect(await page.locator('pre.prism-code .token:not(.plain)').count()).toBeGreaterThan(0);
     await page.waitForFunction((n) => document.querySelectorAll('.theme-code-block button[aria-label="Copy code to clipboard"]').length === n, count, { timeout: 15_000 });

@@ -7,7 +7,7 @@ import { validateOptions } from '../../plugins/check/options.js';
 import { createSuccessors } from '../../plugins/check/successors.js';
 
 const root = join(import.meta.dirname, '../..');
-const context = (siteDir: string) => ({ siteDir, siteConfig: { staticDirectories: ['static'], plugins: [], presets: [] } }) as unknown as LoadContext;
+const context = (siteDir: string, url = 'https://fixture.internal', baseUrl = '/') => ({ siteDir, siteConfig: { staticDirectories: ['static'], url, baseUrl, plugins: [], presets: [] } }) as unknown as LoadContext;
 
 describe('handbook-check plugin options', () => {
   it('throws in a production build and warns in the dev server by default', () => {
@@ -47,6 +47,11 @@ describe('handbook-check plugin', () => {
   it('fails loadContent with the pretty report when a doc has errors and onError is throw', async () => {
     const plugin = handbookCheckPlugin(context(join(root, 'tests/cli/fixtures/check-site')), { onError: 'throw' });
     await expect(plugin.loadContent!()).rejects.toThrow(/handbook check found \d+ error\(s\)[\s\S]*docs\/bad-header\.md\n  3:1  error    Unexpected `version: 1\.0`/);
+  });
+
+  it("fails the build on a broken alert runbook URL, read against the site's url and baseUrl", async () => {
+    const plugin = handbookCheckPlugin(context(join(root, 'tests/cli/fixtures/alert-site'), 'https://ops.example.com', '/handbook/'), { onError: 'throw' });
+    await expect(plugin.loadContent!()).rejects.toThrow(/alerts\/app\/queue\.rules\.yml\n[\s\S]*17:24  error    Unexpected runbook URL with missing anchor `#drainn`/);
   });
 
   it('returns the diagnostics and successors when it only warns', async () => {

@@ -76,21 +76,23 @@ describe('docViews', () => {
         { path: 'docs/pay/overview.md', permalink: '/docs/pay/overview', title: 'Payments overview', type: 'guide', system: 'pay' },
       ],
       systemGraph: null,
+      alerts: [],
+      alertTables: {},
     });
     expect(views.get('docs/pay/overview.md')!.systemGraph).toEqual({ system: 'pay', graph: index.systems.find((s) => s.name === 'pay')!.graph });
     // db has no links between its docs: no graph.
-    expect(views.get('docs/db/failover.md')).toEqual({ referencedBy: [], systemGraph: null });
+    expect(views.get('docs/db/failover.md')).toEqual({ referencedBy: [], systemGraph: null, alerts: [], alertTables: {} });
   });
 });
 
 describe('site-data routes', () => {
-  it('adds the home page, /freshness and one page per system and type, each with its own view and no global data', () => {
+  it('adds the home page, /freshness, /alerts and one page per system and type, each with its own view and no global data', () => {
     const routes = siteRoutes(index, '/');
-    expect(routes.map((r) => r.path)).toEqual(['/', '/freshness', '/systems/db', '/systems/pay', '/types/guide', '/types/procedure', '/types/runbook']);
+    expect(routes.map((r) => r.path)).toEqual(['/', '/freshness', '/alerts', '/systems/db', '/systems/pay', '/types/guide', '/types/procedure', '/types/runbook']);
     expect(routes[0]!.props).toEqual({ view: homeView(index) });
     expect(routes[1]!.props).toEqual({ view: freshnessView(index) });
-    expect(routes[3]!.props).toEqual({ view: listingView(index, 'system', 'pay') });
-    expect(siteRoutes(index, '/handbook/').map((r) => r.path).slice(0, 3)).toEqual(['/handbook/', '/handbook/freshness', '/handbook/systems/db']);
+    expect(routes[4]!.props).toEqual({ view: listingView(index, 'system', 'pay') });
+    expect(siteRoutes(index, '/handbook/').map((r) => r.path).slice(0, 3)).toEqual(['/handbook/', '/handbook/freshness', '/handbook/alerts']);
   });
 });
 

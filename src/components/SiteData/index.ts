@@ -1,8 +1,8 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { ListedDoc } from '../../../core/site/views';
 
-export type { SiteSystem } from '../../../core/site/index';
-export type { DocLink, DocView, FreshnessView, HomeView, ListedDoc, ListingView } from '../../../core/site/views';
+export type { SiteAlert, SiteSystem } from '../../../core/site/index';
+export type { AlertsView, DocAlert, DocLink, DocView, FreshnessView, HomeView, ListedDoc, ListingView, TableAlert } from '../../../core/site/views';
 
 /**
  * Today as `YYYY-MM-DD`: the build's today during the build, the reader's
