@@ -1,9 +1,10 @@
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity } from './diagnostics.js';
 import { routeOf, type DocRoute } from './routes.js';
 import { createSuppressions } from './suppression.js';
 import type { CheckInput, CorpusIndex, Rule } from './rules/types.js';
 import { isDocModel } from './summary.js';
 import type { DocSummary } from './types.js';
+import { ruleSettingOf, type RuleSetting } from './config.js';
 
 export interface RunChecksOptions {
   /** `--strict`: warnings count as errors. */
@@ -16,6 +17,11 @@ export interface RunChecksOptions {
    * the change cannot affect.
    */
   linksOnly?: ReadonlySet<string>;
+  /**
+   * Severities from the config file's `rules` (`{"header-*": "off"}`): a rule
+   * that is off does not run, a finding takes the configured severity.
+   */
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
 /** The doc's path inside the docs folder (`docs/a/b.md` -> `a/b.md`). */
@@ -70,6 +76,14 @@ export function createCorpusIndex(input: CheckInput): CorpusIndex {
 export async function runChecks(input: CheckInput, rules: readonly Rule[], options: RunChecksOptions = {}): Promise<Diagnostic[]> {
   const corpus = createCorpusIndex(input);
   const diagnostics: Diagnostic[] = [];
+  const settings = options.ruleSettings ?? {};
+  /** The severity a finding is reported with, or null when its rule is off. */
+  const severityFor = (ruleId: string, parentId: string | undefined, given: Severity): Severity | null => {
+    const setting = ruleSettingOf(settings, ruleId, parentId);
+    return setting === 'off' ? null : (setting ?? given);
+  };
+  // A rule runs unless it is off along with every id it reports under.
+  const running = rules.filter((rule) => [rule.id, ...(rule.reports ?? [])].some((id) => ruleSettingOf(settings, id, rule.id) !== 'off'));
   // Documents are checked concurrently so that effectful services (bash -n,
   // mermaid) receive every request of the run together and can batch them.
   await Promise.all(
@@ -84,10 +98,11 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
       };
       const linksOnly = options.linksOnly?.has(doc.path) ?? false;
       if (!linksOnly) for (const problem of doc.problems) {
-        keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity: 'error' }));
+        const severity = severityFor(problem.ruleId, undefined, 'error');
+        if (severity) keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity }));
       }
       const route = corpus.routes.get(doc.path)!;
-      for (const rule of rules) {
+      for (const rule of running) {
         if (linksOnly && !rule.readsOtherDocs) continue;
         await rule.check({
           doc,
@@ -95,8 +110,10 @@ export async function runChecks(input: CheckInput, rules: readonly Rule[], optio
           route,
           input,
           corpus,
-          report: ({ message, place, severity, cause, ruleId }) =>
-            keep(createDiagnostic({ file: doc.path, ruleId: ruleId ?? rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
+          report: ({ message, place, severity: given, cause, ruleId = rule.id }) => {
+            const severity = severityFor(ruleId, rule.id, given ?? rule.severity);
+            if (severity) keep(createDiagnostic({ file: doc.path, ruleId, message, place, severity, ...(cause ? { cause } : {}) }));
+          },
         });
       }
     }),

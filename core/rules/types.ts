@@ -108,5 +108,7 @@ export interface Rule {
    * rules only.
    */
   readsOtherDocs?: boolean;
+  /** The other rule ids its findings carry (a pack of rules such as remark-lint's preset reports each under its own id). */
+  reports?: readonly string[];
   check(ctx: DocRuleContext): void | Promise<void>;
 }

@@ -7,11 +7,12 @@ import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, rela
 import { defaultServices } from '../../lib/services/index.js';
 import { createExternalLinkService } from '../../lib/services/external-links.js';
 import { cacheDirOf } from '../../lib/cache.js';
+import { loadConfig } from '../../lib/config.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
 
 
-const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict] [--external]
+const help = `Usage: handbook check [files...] [--cwd DIR] [--config FILE] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict] [--external] [--print-config]
 
 Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
 status, owner), links and anchors, and the other rules of the handbook.
@@ -21,7 +22,10 @@ link rules (a renamed heading breaks links written elsewhere).
 
 Options:
   --cwd DIR        folder to check; file links resolve within it (default: .)
-  --docs PATH      docs folder inside DIR (default: docs)
+  --config FILE    configuration file, relative to DIR (default: DIR/handbook.config.json when
+                   present): docs, routeBasePath, siteUrl, rules ({"header-*": "off"}), alerts
+  --print-config   print the resolved configuration as JSON and check nothing
+  --docs PATH      docs folder inside DIR (default: the config's docs, else docs)
   --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0)
   --base REF       git ref to compare with: a changed doc must bump version and last_updated
   --strict         warnings count as errors
@@ -59,6 +63,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     rules: { type: 'string' },
     'no-cache': { type: 'boolean' },
     external: { type: 'boolean' },
+    config: { type: 'string' },
+    'print-config': { type: 'boolean' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -70,7 +76,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   try {
     const cwdInfo = await stat(cwd).catch(() => null);
     if (!cwdInfo?.isDirectory()) throw new CheckConfigError(`--cwd \`${values.cwd}\` is not a folder`);
-    const docsDir = normaliseDir(values.docs ?? 'docs');
+    // The config file, then the flags over it.
+    const fromFile = loadConfig({ cwd, file: values.config });
+    const config = { ...fromFile, docs: normaliseDir(values.docs ?? fromFile.docs) };
+    if (values['print-config']) {
+      io.stdout.write(JSON.stringify(config, null, 2) + '\n');
+      return 0;
+    }
+    const docsDir = config.docs;
     const today = todayOf(io.env);
 
     // File arguments: relative to DIR; a folder selects the docs under it.
@@ -97,7 +110,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: config.routeBasePath, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.
@@ -110,7 +123,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
             return withReferrers(summaries, named);
           });
     const linksOnly = only ? new Set([...only].filter((path) => !named.has(path))) : undefined;
-    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}) })).map(toJson);
+    const diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ruleSettings: config.rules, ...(only ? { only, linksOnly } : {}) })).map(toJson);
     if (external) {
       await external.save();
       const { fetched, cached, failed } = external.stats;
