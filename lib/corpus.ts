@@ -102,6 +102,21 @@ export interface LoadCheckInputOptions {
   include?: readonly string[];
   /** The docs plugin's `exclude` globs (default {@link DOCS_EXCLUDE_DEFAULT}). */
   exclude?: readonly string[];
+  /** Who renders the docs (see `CheckInput.renderedBy`); default: {@link renderedByOf} `cwd`. */
+  renderedBy?: 'docusaurus' | 'repository';
+}
+
+/** The names of a Docusaurus site's config file, the ones Docusaurus looks for. */
+const DOCUSAURUS_CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
+
+/**
+ * `docusaurus` when `cwd` is a Docusaurus site (a `docusaurus.config.*` at its
+ * root), else `repository`: a plain folder of Markdown read on GitHub, whose
+ * links to repository files resolve.
+ */
+export async function renderedByOf(cwd: string): Promise<'docusaurus' | 'repository'> {
+  const found = await Promise.all(DOCUSAURUS_CONFIG_FILES.map((name) => stat(resolve(cwd, name)).then((info) => info.isFile(), () => false)));
+  return found.some(Boolean) ? 'docusaurus' : 'repository';
 }
 
 /**
@@ -271,6 +286,7 @@ async function gather(options: LoadCheckInputOptions) {
     partials: partialsOf(all, docsDir, options),
     files,
     staticDirs: options.staticDirs ?? ['static'],
+    renderedBy: options.renderedBy ?? (await renderedByOf(cwd)),
     routeBasePath: options.routeBasePath ?? '/docs',
     sidebarDocIds: options.sidebarDocIds ?? null,
     tagVocabulary: await loadTagVocabulary(cwd, docsDir),

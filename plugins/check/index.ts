@@ -45,6 +45,7 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
         include,
         exclude,
         staticDirs: context.siteConfig.staticDirectories,
+        renderedBy: 'docusaurus',
         services: defaultServices(),
       });
       const diagnostics = (await runChecks(input, rules, { strict: options.strict, ruleSettings: config.rules })).map(toJson);

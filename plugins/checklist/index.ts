@@ -37,7 +37,7 @@ export default function checklistExportPlugin(context: LoadContext, options: unk
     async postBuild({ outDir, siteDir }) {
       const target = join(outDir, fileName);
       try {
-        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude });
+        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude, renderedBy: 'docusaurus' });
         const data = createChecklistExport({ docs, docsDir, routeBasePath });
         await writeFile(target, JSON.stringify(data, null, 2) + '\n');
       } catch (error) {

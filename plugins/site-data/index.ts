@@ -78,7 +78,7 @@ export default function siteDataPlugin(context: LoadContext, rawOptions: unknown
 
     async loadContent(): Promise<SiteIndex> {
       try {
-        const input = await loadCheckInput({ cwd: siteDir, docsDir: docsDir, routeBasePath, include, exclude, staticDirs: context.siteConfig.staticDirectories });
+        const input = await loadCheckInput({ cwd: siteDir, docsDir: docsDir, routeBasePath, include, exclude, staticDirs: context.siteConfig.staticDirectories, renderedBy: 'docusaurus' });
         return createSiteIndex(input);
       } catch (error) {
         throw new Error(`handbook-site-data: cannot index ${docsDir}/`, { cause: error });

@@ -17,7 +17,7 @@ export const linkSite = resolve(repoRoot, 'tests/fixtures/link-site');
 const linkRules = [linkTarget, linkAnchor, orphanDoc];
 
 async function checkSite(): Promise<string[]> {
-  const input = await loadCheckInput({ cwd: linkSite, today: '2026-11-22' });
+  const input = await loadCheckInput({ cwd: linkSite, today: '2026-11-22', renderedBy: 'docusaurus' });
   return (await runChecks(input, linkRules)).map(toJson).map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.ruleId} ${d.message}`);
 }
 
