@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { appendFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
@@ -12,7 +12,7 @@ import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
 
 
-const help = `Usage: handbook check [files...] [--cwd DIR] [--config FILE] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict] [--external] [--print-config]
+const help = `Usage: handbook check [files...] [--cwd DIR] [--config FILE] [--docs PATH] [--format pretty|json|github|sarif|markdown] [--sarif FILE] [--summary FILE] [--base REF] [--strict] [--external] [--print-config]
 
 Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
 status, owner), links and anchors, and the other rules of the handbook.
@@ -26,7 +26,11 @@ Options:
                    present): docs, routeBasePath, siteUrl, rules ({"header-*": "off"}), alerts
   --print-config   print the resolved configuration as JSON and check nothing
   --docs PATH      docs folder inside DIR (default: the config's docs, else docs)
-  --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0)
+  --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0),
+                   markdown (a table of every finding)
+  --sarif FILE     also write the findings as SARIF 2.1.0 to FILE (for code scanning)
+  --summary FILE   also append the findings as a Markdown table to FILE
+                   (in GitHub Actions: --summary "$GITHUB_STEP_SUMMARY")
   --base REF       git ref to compare with: a changed doc must bump version and last_updated
   --strict         warnings count as errors
   --rules IDS      run only these rules (comma-separated ids, e.g. link-target,link-anchor)
@@ -48,6 +52,16 @@ Environment:
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error.
 `;
 
+/**
+ * Links to the checked commit's lines on GitHub when run in GitHub Actions
+ * (GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA set), for the job summary.
+ */
+function githubLineUrl(env: NodeJS.ProcessEnv): { lineUrl?(file: string, line: number): string } {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  if (!server || !repository || !sha) return {};
+  return { lineUrl: (file, line) => `${server}/${repository}/blob/${sha}/${file}#L${line}` };
+}
+
 /** `handbook check`: load the docs, run every rule, report in the chosen format. */
 export async function run(argv: string[], io: CommandIo): Promise<number> {
   const fail = (message: string, withHelp = false) => {
@@ -65,6 +79,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     external: { type: 'boolean' },
     config: { type: 'string' },
     'print-config': { type: 'boolean' },
+    sarif: { type: 'string' },
+    summary: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -132,16 +148,16 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
 
     const invokedFrom = io.cwd;
     const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-    io.stdout.write(
-      reporters[format]({
-        diagnostics,
-        files: only ? only.size : input.docs.length,
-        rules: selectedRules,
-        color,
-        // Annotations and SARIF need paths from where the command runs (the repository root in CI).
-        ...(format === 'github' || format === 'sarif' ? { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) } : {}),
-      }),
-    );
+    const report = { diagnostics, files: only ? only.size : input.docs.length, rules: selectedRules };
+    // Annotations, SARIF and the job summary need paths from where the command runs (the repository root in CI).
+    const fromInvocation = { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) };
+    const located = format === 'github' || format === 'sarif' || format === 'markdown' ? fromInvocation : {};
+    io.stdout.write(reporters[format]({ ...report, color, ...located }));
+    const written = (option: string, file: string) => (error: Error) => {
+      throw new CheckConfigError(`${option}: cannot write \`${file}\` (${(error as NodeJS.ErrnoException).code ?? error.message})`, { cause: error });
+    };
+    if (values.sarif !== undefined) await writeFile(resolve(io.cwd, values.sarif), reporters.sarif({ ...report, ...fromInvocation })).catch(written('--sarif', values.sarif));
+    if (values.summary !== undefined) await appendFile(resolve(io.cwd, values.summary), reporters.markdown({ ...report, ...fromInvocation, ...githubLineUrl(io.env) })).catch(written('--summary', values.summary));
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof CheckConfigError) return fail(error.message);
