@@ -49,6 +49,13 @@ describe('handbook check and its config file', () => {
     expect(JSON.parse(warned.stdout).diagnostics.map((d: { ruleId: string; severity: string }) => `${d.ruleId} ${d.severity}`)).toEqual(['header-schema warning']);
   });
 
+  it('gives handbook export the docs folder and route of the file', async () => {
+    const cwd = await folder({ 'handbook.config.json': '{"docs": "runbooks", "routeBasePath": "ops"}', 'runbooks/db/restart.md': '# Restart\n\n```bash\nsystemctl restart db\n```\n' });
+    const exported = await runHandbook(['export'], { cwd });
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout).docs.map((d: { path: string; id: string; permalink: string }) => [d.path, d.id, d.permalink])).toEqual([['runbooks/db/restart.md', 'db/restart', '/ops/db/restart']]);
+  });
+
   it.each([
     ['an unknown key', '{\n  "doc": "runbooks"\n}\n', 'handbook.config.json:2:3: Unexpected key `doc`, expected one of `$schema`, `docs`, `routeBasePath`, `siteUrl`, `rules`, `alerts` (did you mean `docs`?)'],
     ['a bad severity', '{"rules": {"link-anchor": "warn"}}', 'handbook.config.json:1:27: Unexpected `"warn"`, expected one of `"off"`, `"warning"`, `"error"`'],
