@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../lib/config.js';
+import { renderedByOf } from '../../lib/corpus.js';
 import { handbookOptionsFor } from '../../lib/docusaurus.js';
 import { configJsonSchema } from '../../scripts/config-schema.js';
 import { repoRoot } from '../support/fixture-site.js';
@@ -48,5 +49,12 @@ describe('loadConfig', () => {
     expect(handbookOptionsFor({ siteDir: dir, siteConfig, given: { docsDir: 'other' } })).toMatchObject({ docsDir: 'other', routeBasePath: '/ops' });
     await rm(join(dir, 'handbook.config.json'));
     expect(handbookOptionsFor({ siteDir: dir, siteConfig, given: {} })).toMatchObject({ docsDir: 'docs', routeBasePath: '/docs', config: { file: null } });
+  });
+});
+
+describe('renderedByOf', () => {
+  it('is docusaurus for a site (a docusaurus.config.* at its root), repository for a plain folder of Markdown', async () => {
+    expect(await renderedByOf(repoRoot)).toBe('docusaurus');
+    expect(await renderedByOf(join(repoRoot, 'tests/cli/fixtures/plain-runbooks'))).toBe('repository');
   });
 });

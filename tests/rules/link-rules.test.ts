@@ -85,6 +85,18 @@ describe('link forms beyond the fixture site', () => {
     ]);
   });
 
+  it('resolves a .md link to a repository file outside the docs folder only where the repository is what readers see', async () => {
+    // CONTRIBUTING.md: a file of the repository, not a doc.
+    const files = { 'docs/a.md': text(['# A', '', '[guide](../CONTRIBUTING.md) [gone](../GONE.md)']) };
+    const listing = new Set(['docs/a.md', 'CONTRIBUTING.md']);
+    const gone = 'docs/a.md:3:29 link-target Unexpected link to missing doc `../GONE.md` (`GONE.md`), expected an existing doc';
+    expect(await check(files, { files: listing, renderedBy: 'repository' })).toEqual([gone]);
+    expect(await check(files, { files: listing })).toEqual([
+      'docs/a.md:3:1 link-target Unexpected link to `../CONTRIBUTING.md` (`CONTRIBUTING.md`), which is not a doc of the site: Docusaurus resolves `.md` links only to docs under `docs/`, expected a doc',
+      gone,
+    ]);
+  });
+
   it('decodes %-encoded file names and anchors, and honours routeBasePath', async () => {
     const found = await check(
       {
