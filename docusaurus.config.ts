@@ -8,13 +8,21 @@ import handbookDocs from './plugins/docs/index';
 import pageLoad from './plugins/page-load/index';
 import prism, { remarkCodeTokens } from './plugins/prism/index';
 import siteData from './plugins/site-data/index';
+import { loadConfig } from './lib/config';
+import { fileURLToPath } from 'node:url';
+
+// handbook.config.json: the docs folder, their route and the site's URL, as `handbook check` reads them
+// (the build plugins read the same file; this config repeats none of it).
+const handbook = loadConfig({ cwd: fileURLToPath(new URL('.', import.meta.url)) });
+const siteUrl = new URL(handbook.siteUrl ?? 'http://localhost:3000/');
+const docsRoute = handbook.routeBasePath.replace(/\/$/, '');
 
 const config: Config = {
   title: 'Operations Handbook',
   tagline: 'Runbooks, procedures and checklists for on-call and platform teams',
   favicon: 'img/favicon.svg',
-  url: 'https://handbook.internal',
-  baseUrl: '/',
+  url: siteUrl.origin,
+  baseUrl: siteUrl.pathname.endsWith('/') ? siteUrl.pathname : siteUrl.pathname + '/',
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -46,7 +54,7 @@ const config: Config = {
         indexDocs: true,
         indexBlog: false,
         indexPages: false,
-        docsRouteBasePath: '/docs',
+        docsRouteBasePath: docsRoute || '/',
         highlightSearchTermsOnTargetPage: true,
         searchResultLimits: 10,
         explicitSearchResultPath: true,
@@ -59,8 +67,9 @@ const config: Config = {
     [
       handbookDocs,
       {
+        path: handbook.docs,
         sidebarPath: './sidebars.ts',
-        routeBasePath: '/docs',
+        routeBasePath: handbook.routeBasePath,
         // Tags come from one vocabulary (docs/tags.yml, also checked by `handbook check`):
         // a tag page per doc-specific tag made routes the phone's page load paid for (BENCHMARKS.md).
         tags: 'tags.yml',
@@ -100,7 +109,7 @@ const config: Config = {
       items: [
         // A plain link, active under /docs: the docSidebar item type matched the page against every doc
         // on each render, in the task after hydration (BENCHMARKS.md, Lighthouse).
-        { to: '/docs/', activeBasePath: 'docs', position: 'left', label: 'Handbook' },
+        { to: `${docsRoute}/`, activeBasePath: docsRoute.slice(1), position: 'left', label: 'Handbook' },
         { to: '/freshness', position: 'left', label: 'Freshness' },
         { to: '/alerts', position: 'left', label: 'Alerts' },
       ],

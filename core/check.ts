@@ -1,9 +1,10 @@
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity } from './diagnostics.js';
 import { routeOf, type DocRoute } from './routes.js';
 import { createSuppressions } from './suppression.js';
 import { isAlertRule, type AlertRule, type AnyRule, type CheckInput, type CorpusIndex, type Report, type Rule } from './rules/types.js';
 import { isDocModel } from './summary.js';
 import type { DocModel, DocSummary } from './types.js';
+import { ruleSettingOf, type RuleSetting } from './config.js';
 
 export interface RunChecksOptions {
   /** `--strict`: warnings count as errors. */
@@ -22,6 +23,11 @@ export interface RunChecksOptions {
    * run's own settings (not `readsOtherDocs`, not `readsOutside`).
    */
   results?: RuleResults;
+  /**
+   * Severities from the config file's `rules` (`{"header-*": "off"}`): a rule
+   * that is off does not run, a finding takes the configured severity.
+   */
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
 /** What a rule reported, as it reported it: enough to report it again. */
@@ -90,7 +96,15 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
   const corpus = createCorpusIndex(input);
   const diagnostics: Diagnostic[] = [];
   const rules = allRules.filter((rule): rule is Rule => !isAlertRule(rule));
-  const alertRules = allRules.filter(isAlertRule);
+  const settings = options.ruleSettings ?? {};
+  /** The severity a finding is reported with, or null when its rule is off. */
+  const severityFor = (ruleId: string, parentId: string | undefined, given: Severity): Severity | null => {
+    const setting = ruleSettingOf(settings, ruleId, parentId);
+    return setting === 'off' ? null : (setting ?? given);
+  };
+  // A rule runs unless it is off along with every id it reports under.
+  const running = rules.filter((rule) => [rule.id, ...(rule.reports ?? [])].some((id) => ruleSettingOf(settings, id, rule.id) !== 'off'));
+  const alertRules = allRules.filter(isAlertRule).filter((rule) => ruleSettingOf(settings, rule.id, undefined) !== 'off');
   // Documents are checked concurrently so that effectful services (bash -n,
   // mermaid) receive every request of the run together and can batch them.
   await Promise.all(
@@ -105,13 +119,17 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
       };
       const linksOnly = options.linksOnly?.has(doc.path) ?? false;
       if (!linksOnly) for (const problem of doc.problems) {
-        keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity: 'error' }));
+        const severity = severityFor(problem.ruleId, undefined, 'error');
+        if (severity) keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity }));
       }
       const route = corpus.routes.get(doc.path)!;
-      for (const rule of rules) {
+      for (const rule of running) {
         if (linksOnly && !rule.readsOtherDocs) continue;
-        const report = ({ message, place, severity, cause, ruleId }: Finding) =>
-          keep(createDiagnostic({ file: doc.path, ruleId: ruleId ?? rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) }));
+        // Findings are kept as the rule reported them (the reused ones too); the configured severity applies on the way out.
+        const report = ({ message, place, severity: given, cause, ruleId = rule.id }: Finding) => {
+          const severity = severityFor(ruleId, rule.id, given ?? rule.severity);
+          if (severity) keep(createDiagnostic({ file: doc.path, ruleId, message, place, severity, ...(cause ? { cause } : {}) }));
+        };
         const store = options.results && isReusable(rule) ? options.results : null;
         const earlier = store?.get(doc, rule);
         if (earlier) {
@@ -134,7 +152,7 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
       }
     }),
   );
-  diagnostics.push(...(await checkAlertFiles(input, corpus, alertRules)));
+  diagnostics.push(...(await checkAlertFiles(input, corpus, alertRules, severityFor)));
   if (options.strict) for (const d of diagnostics) d.fatal = true;
   return diagnostics.sort(compareDiagnostics);
 }
@@ -144,7 +162,12 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
  * check of some docs only: they are few, and a changed heading is reported
  * where an alert links to it).
  */
-async function checkAlertFiles(input: CheckInput, corpus: CorpusIndex, alertRules: readonly AlertRule[]): Promise<Diagnostic[]> {
+async function checkAlertFiles(
+  input: CheckInput,
+  corpus: CorpusIndex,
+  alertRules: readonly AlertRule[],
+  severityFor: (ruleId: string, parentId: string | undefined, given: Severity) => Severity | null,
+): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const alerts = input.alerts;
   if (!alerts) return out;
@@ -155,8 +178,10 @@ async function checkAlertFiles(input: CheckInput, corpus: CorpusIndex, alertRule
         alerts,
         input,
         corpus,
-        report: ({ message, place, severity, cause }) =>
-          out.push(createDiagnostic({ file: file.path, ruleId: rule.id, message, place, severity: severity ?? rule.severity, ...(cause ? { cause } : {}) })),
+        report: ({ message, place, severity: given, cause }) => {
+          const severity = severityFor(rule.id, undefined, given ?? rule.severity);
+          if (severity) out.push(createDiagnostic({ file: file.path, ruleId: rule.id, message, place, severity, ...(cause ? { cause } : {}) }));
+        },
       });
     }
   }

@@ -38,3 +38,18 @@ export {
   type Procedure,
 } from './steps.js';
 export { parseTagVocabulary, type TagVocabulary, type TagVocabularyResult } from './tags.js';
+export {
+  handbookConfigSchema,
+  validateConfig,
+  defaultConfig,
+  knownRuleIds,
+  ruleSettingOf,
+  globProblem,
+  normaliseRouteBasePath,
+  CONFIG_FILE,
+  RULE_SETTINGS,
+  type HandbookConfig,
+  type RuleSetting,
+  type ConfigProblem,
+} from './config.js';
+export { parseJson, type JsonPath, type JsonParseResult } from './json.js';

@@ -105,6 +105,21 @@ export interface LoadCheckInputOptions {
   exclude?: readonly string[];
   /** Alert files (lib/alerts.ts): their globs and the site URL; `false`: none are read. */
   alerts?: Pick<LoadAlertInputOptions, 'globs' | 'siteUrl'> | false;
+  /** Who renders the docs (see `CheckInput.renderedBy`); default: {@link renderedByOf} `cwd`. */
+  renderedBy?: 'docusaurus' | 'repository';
+}
+
+/** The names of a Docusaurus site's config file, the ones Docusaurus looks for. */
+const DOCUSAURUS_CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
+
+/**
+ * `docusaurus` when `cwd` is a Docusaurus site (a `docusaurus.config.*` at its
+ * root), else `repository`: a plain folder of Markdown read on GitHub, whose
+ * links to repository files resolve.
+ */
+export async function renderedByOf(cwd: string): Promise<'docusaurus' | 'repository'> {
+  const found = await Promise.all(DOCUSAURUS_CONFIG_FILES.map((name) => stat(resolve(cwd, name)).then((info) => info.isFile(), () => false)));
+  return found.some(Boolean) ? 'docusaurus' : 'repository';
 }
 
 /**
@@ -274,6 +289,7 @@ async function gather(options: LoadCheckInputOptions) {
     partials: partialsOf(all, docsDir, options),
     files,
     staticDirs: options.staticDirs ?? ['static'],
+    renderedBy: options.renderedBy ?? (await renderedByOf(cwd)),
     routeBasePath: options.routeBasePath ?? '/docs',
     sidebarDocIds: options.sidebarDocIds ?? null,
     tagVocabulary: await loadTagVocabulary(cwd, docsDir),

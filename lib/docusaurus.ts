@@ -1,6 +1,7 @@
 import { validateOptions, type Options, type PluginOptions } from '@docusaurus/plugin-content-docs';
 import { normalizePluginOptions } from '@docusaurus/utils-validation';
 import type { DocusaurusConfig, PluginConfig, PresetConfig } from '@docusaurus/types';
+import { loadConfig, type HandbookConfig } from './config.js';
 
 /**
  * A docs plugin instance of a Docusaurus site, with the options the
@@ -75,4 +76,16 @@ export function docsOptionsFor(siteConfig: Pick<DocusaurusConfig, 'plugins' | 'p
     include: instance?.include ?? ['**/*.{md,mdx}'],
     exclude: instance?.exclude ?? [],
   };
+}
+
+/**
+ * What a handbook build plugin works with: the site's `handbook.config.json`
+ * (read by {@link loadConfig}, the CLI's reader) and the docs options. The
+ * docs folder and route base path come from the plugin's own options, else
+ * the config file when the site has one, else the site's docs plugin.
+ */
+export function handbookOptionsFor({ siteDir, siteConfig, given }: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'>; given: { docsDir?: string; routeBasePath?: string } }): Omit<DocsInstance, 'id'> & { config: HandbookConfig } {
+  const config = loadConfig({ cwd: siteDir });
+  const fromFile = config.file === null ? {} : { docsDir: config.docs, routeBasePath: config.routeBasePath };
+  return { ...docsOptionsFor(siteConfig, { ...fromFile, ...given }), config };
 }

@@ -261,6 +261,8 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, dec
       return { status: 'broken', message: caseMessage(url, candidate, actual) };
     }
     if ((input.files.has(candidate) || corpus.byPath.has(candidate)) && !(corpus.byPath.has(candidate) && !input.partials.has(candidate))) {
+      // Read in the repository (no Docusaurus), a link to a repository file is that file.
+      if (input.renderedBy === 'repository') return { status: 'file', path: candidate };
       return {
         status: 'broken',
         message: `Unexpected link to \`${url}\` (\`${candidate}\`), which is not a doc of the site: Docusaurus resolves \`.md\` links only to docs under \`${input.docsDir}/\`, expected a doc`,

@@ -21,8 +21,16 @@ export const noUndefinedReferencesOptions = { allowShortcutLink: true } as const
 
 const linter = unified().use(remarkPresetLintRecommended).use(remarkLintNoUndefinedReferences, noUndefinedReferencesOptions).freeze();
 
+/** The ids of the preset's rules (`remark-lint:final-newline` -> `final-newline`). */
+const presetRuleIds = [...(remarkPresetLintRecommended.plugins ?? []), remarkLintNoUndefinedReferences]
+  .map((plugin) => (Array.isArray(plugin) ? plugin[0] : plugin) as { name?: string })
+  .map((plugin) => plugin.name ?? '')
+  .filter((name) => name.startsWith('remark-lint:'))
+  .map((name) => name.slice('remark-lint:'.length));
+
 export const remarkLintRecommended: Rule = {
   id: 'remark-lint',
+  reports: [...new Set(presetRuleIds)].sort(),
   description: "remark-lint's recommended preset (remark-preset-lint-recommended)",
   severity: 'warning',
   async check({ doc, report }) {

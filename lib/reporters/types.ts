@@ -9,6 +9,8 @@ export interface ReportInput {
   rules: readonly Pick<Rule, 'id' | 'description'>[];
   /** Maps a diagnostic's `file` (relative to `--cwd`) to the path shown to the reader (for annotations: relative to the invoking directory). */
   displayPath?(file: string): string;
+  /** A URL showing line `line` of `file` (a displayed path), for reports read on the web (the job summary); absent: no links. */
+  lineUrl?(file: string, line: number): string;
   /** Colour output (a TTY without `NO_COLOR`). */
   color?: boolean;
 }

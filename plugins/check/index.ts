@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.js';
 import { loadCheckInput } from '../../lib/corpus.js';
-import { docsOptionsFor } from '../../lib/docusaurus.js';
+import { handbookOptionsFor } from '../../lib/docusaurus.js';
 import { defaultServices } from '../../lib/services/index.js';
 import { pretty } from '../../lib/reporters/pretty.js';
 import { validateOptions } from './options.js';
@@ -28,7 +28,7 @@ export interface CheckPluginContent {
 export default function handbookCheckPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
   const options = validateOptions(rawOptions);
   // Where the docs are, as the site's docs plugin says (its own validated options).
-  const { docsDir, routeBasePath, include, exclude } = docsOptionsFor(context.siteConfig, options);
+  const { docsDir, routeBasePath, include, exclude, config } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given: options });
   const { siteDir } = context;
   return {
     name: 'handbook-check',
@@ -45,11 +45,12 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
         include,
         exclude,
         staticDirs: context.siteConfig.staticDirectories,
+        renderedBy: 'docusaurus',
         services: defaultServices(),
         // Runbook URLs of the alert files are read against this site's URL.
-        alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl },
+        alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl, ...(config.alerts.length > 0 ? { globs: config.alerts } : {}) },
       });
-      const diagnostics = (await runChecks(input, rules, { strict: options.strict })).map(toJson);
+      const diagnostics = (await runChecks(input, rules, { strict: options.strict, ruleSettings: config.rules })).map(toJson);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       if (diagnostics.length > 0) {
         const report = pretty({ diagnostics, files: input.docs.length, rules, color: logger.red('x') !== 'x' });

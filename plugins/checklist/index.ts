@@ -4,7 +4,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { cacheVersionConfig, transformSourceHash } from './cache.js';
 import { createChecklistExport } from '../../core/export.js';
 import { loadPages } from '../../lib/corpus.js';
-import { docsOptionsFor } from '../../lib/docusaurus.js';
+import { handbookOptionsFor } from '../../lib/docusaurus.js';
 
 export { default as remarkChecklist } from './remark.js';
 
@@ -27,7 +27,7 @@ export default function checklistExportPlugin(context: LoadContext, options: unk
   const given = (options ?? {}) as ChecklistExportOptions;
   const fileName = given.fileName ?? 'checklists.json';
   // Where the docs are, as the site's docs plugin says (its own validated options).
-  const { docsDir, routeBasePath, include, exclude } = docsOptionsFor(context.siteConfig, given);
+  const { docsDir, routeBasePath, include, exclude } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given: given });
   const hash = transformSourceHash();
   return {
     name: 'handbook-checklist-export',
@@ -37,7 +37,7 @@ export default function checklistExportPlugin(context: LoadContext, options: unk
     async postBuild({ outDir, siteDir }) {
       const target = join(outDir, fileName);
       try {
-        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude });
+        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude, renderedBy: 'docusaurus' });
         const data = createChecklistExport({ docs, docsDir, routeBasePath });
         await writeFile(target, JSON.stringify(data, null, 2) + '\n');
       } catch (error) {

@@ -3,7 +3,7 @@ import type { LoadContext, Plugin, RouteConfig } from '@docusaurus/types';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
 import { alertsView, freshnessView, homeView, listingView } from '../../core/site/views.js';
 import { loadCheckInput } from '../../lib/corpus.js';
-import { docsOptionsFor } from '../../lib/docusaurus.js';
+import { handbookOptionsFor } from '../../lib/docusaurus.js';
 
 export type { SiteDoc, SiteIndex, SiteSystem } from '../../core/site/index.js';
 export type { AlertsView, DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';
@@ -70,7 +70,7 @@ export function siteRoutes(index: SiteIndex, baseUrl: string): RouteConfig[] {
  * (plugins/docs, which reads this plugin's content).
  */
 export default function siteDataPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
-  const { docsDir, routeBasePath, include, exclude } = docsOptionsFor(context.siteConfig, normaliseOptions(rawOptions));
+  const { docsDir, routeBasePath, include, exclude } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given: normaliseOptions(rawOptions) });
   const { siteDir } = context;
   return {
     name: 'handbook-site-data',
@@ -87,6 +87,7 @@ export default function siteDataPlugin(context: LoadContext, rawOptions: unknown
           routeBasePath,
           include,
           exclude,
+          renderedBy: 'docusaurus',
           staticDirs: context.siteConfig.staticDirectories,
           // The alert files, their runbook URLs read against this site's URL.
           alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl },

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { appendFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { rules, runChecks, toJson } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
@@ -8,11 +8,12 @@ import { defaultServices } from '../../lib/services/index.js';
 import { createExternalLinkService } from '../../lib/services/external-links.js';
 import { cacheDirOf } from '../../lib/cache.js';
 import { openRuleResults } from '../../lib/rule-results.js';
+import { loadConfig } from '../../lib/config.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
 
 
-const help = `Usage: handbook check [files...] [--cwd DIR] [--docs PATH] [--format pretty|json|github|sarif] [--base REF] [--strict] [--external]
+const help = `Usage: handbook check [files...] [--cwd DIR] [--config FILE] [--docs PATH] [--format pretty|json|github|sarif|markdown] [--sarif FILE] [--summary FILE] [--base REF] [--strict] [--external] [--print-config]
 
 Checks DIR/PATH/**/*.{md,mdx}: version headers (title, version, last_updated,
 status, owner), links and anchors, and the other rules of the handbook.
@@ -24,8 +25,15 @@ arguments, only their findings are reported.
 
 Options:
   --cwd DIR        folder to check; file links resolve within it (default: .)
-  --docs PATH      docs folder inside DIR (default: docs)
-  --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0)
+  --config FILE    configuration file, relative to DIR (default: DIR/handbook.config.json when
+                   present): docs, routeBasePath, siteUrl, rules ({"header-*": "off"}), alerts
+  --print-config   print the resolved configuration as JSON and check nothing
+  --docs PATH      docs folder inside DIR (default: the config's docs, else docs)
+  --format FORMAT  pretty (default), json, github (PR annotations), sarif (SARIF 2.1.0),
+                   markdown (a table of every finding)
+  --sarif FILE     also write the findings as SARIF 2.1.0 to FILE (for code scanning)
+  --summary FILE   also append the findings as a Markdown table to FILE
+                   (in GitHub Actions: --summary "$GITHUB_STEP_SUMMARY")
   --base REF       git ref to compare with: a changed doc must bump version and last_updated
   --strict         warnings count as errors
   --rules IDS      run only these rules (comma-separated ids, e.g. link-target,link-anchor)
@@ -47,6 +55,16 @@ Environment:
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error.
 `;
 
+/**
+ * Links to the checked commit's lines on GitHub when run in GitHub Actions
+ * (GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA set), for the job summary.
+ */
+function githubLineUrl(env: NodeJS.ProcessEnv): { lineUrl?(file: string, line: number): string } {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  if (!server || !repository || !sha) return {};
+  return { lineUrl: (file, line) => `${server}/${repository}/blob/${sha}/${file}#L${line}` };
+}
+
 /** `handbook check`: load the docs, run every rule, report in the chosen format. */
 export async function run(argv: string[], io: CommandIo): Promise<number> {
   const fail = (message: string, withHelp = false) => {
@@ -62,6 +80,10 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     rules: { type: 'string' },
     'no-cache': { type: 'boolean' },
     external: { type: 'boolean' },
+    config: { type: 'string' },
+    'print-config': { type: 'boolean' },
+    sarif: { type: 'string' },
+    summary: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -73,7 +95,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   try {
     const cwdInfo = await stat(cwd).catch(() => null);
     if (!cwdInfo?.isDirectory()) throw new CheckConfigError(`--cwd \`${values.cwd}\` is not a folder`);
-    const docsDir = normaliseDir(values.docs ?? 'docs');
+    // The config file, then the flags over it.
+    const fromFile = loadConfig({ cwd, file: values.config });
+    const config = { ...fromFile, docs: normaliseDir(values.docs ?? fromFile.docs) };
+    if (values['print-config']) {
+      io.stdout.write(JSON.stringify(config, null, 2) + '\n');
+      return 0;
+    }
+    const docsDir = config.docs;
     const today = todayOf(io.env);
 
     // File arguments: relative to DIR; a folder selects the docs under it.
@@ -103,7 +132,9 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir };
+    // Alert files: the config's globs (default alerts/**), runbook URLs read against its siteUrl (else the Docusaurus config's url).
+    const alerts = { ...(config.alerts.length > 0 ? { globs: config.alerts } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: config.routeBasePath, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.
@@ -122,7 +153,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     if (notAlertFile !== undefined) throw new CheckConfigError(`${notAlertFile} is not one of the alert files (alerts/**/*.{yml,yaml})`);
     // Findings of unchanged docs are reused from the last run (lib/rule-results.ts).
     const results = cacheDir ? openRuleResults(cacheDir, input) : undefined;
-    let diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson);
+    let diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ruleSettings: config.rules, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson);
     results?.save({ partial: only !== undefined || values.rules !== undefined });
     if (alertsOnly) diagnostics = diagnostics.filter((d) => alertArgs.includes(d.file));
     if (external) {
@@ -133,17 +164,17 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
 
     const invokedFrom = io.cwd;
     const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-    io.stdout.write(
-      reporters[format]({
-        diagnostics,
-        // The docs checked, and the alert files (all of them, or those named alone).
-        files: alertsOnly ? alertArgs.length : (only ? only.size : input.docs.length) + (input.alerts?.files.length ?? 0),
-        rules: selectedRules,
-        color,
-        // Annotations and SARIF need paths from where the command runs (the repository root in CI).
-        ...(format === 'github' || format === 'sarif' ? { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) } : {}),
-      }),
-    );
+    // The docs checked, and the alert files (all of them, or those named alone).
+    const report = { diagnostics, files: alertsOnly ? alertArgs.length : (only ? only.size : input.docs.length) + (input.alerts?.files.length ?? 0), rules: selectedRules };
+    // Annotations, SARIF and the job summary need paths from where the command runs (the repository root in CI).
+    const fromInvocation = { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) };
+    const located = format === 'github' || format === 'sarif' || format === 'markdown' ? fromInvocation : {};
+    io.stdout.write(reporters[format]({ ...report, color, ...located }));
+    const written = (option: string, file: string) => (error: Error) => {
+      throw new CheckConfigError(`${option}: cannot write \`${file}\` (${(error as NodeJS.ErrnoException).code ?? error.message})`, { cause: error });
+    };
+    if (values.sarif !== undefined) await writeFile(resolve(io.cwd, values.sarif), reporters.sarif({ ...report, ...fromInvocation })).catch(written('--sarif', values.sarif));
+    if (values.summary !== undefined) await appendFile(resolve(io.cwd, values.summary), reporters.markdown({ ...report, ...fromInvocation, ...githubLineUrl(io.env) })).catch(written('--summary', values.summary));
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof CheckConfigError) return fail(error.message);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createChecklistExport } from '../../core/export.js';
 import { CheckConfigError, loadPages, normaliseDir } from '../../lib/corpus.js';
+import { loadConfig } from '../../lib/config.js';
 import type { CommandIo } from '../cli.js';
 import { parseCommandArgs } from '../command.js';
 
@@ -15,7 +16,7 @@ Docs without steps are left out.
 
 Options:
   --cwd DIR    the handbook's folder (default: current directory); paths are relative to it
-  --docs DIR   the docs folder inside it (default: docs)
+  --docs DIR   the docs folder inside it (default: handbook.config.json's docs, else docs)
   --out FILE   write to FILE instead of standard output
   -h, --help   show this help
 `;
@@ -26,14 +27,18 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   const cwd = resolve(io.cwd, parsed.values.cwd ?? '.');
   let docs;
   let docsDir;
+  let routeBasePath;
   try {
-    docsDir = normaliseDir(parsed.values.docs ?? 'docs');
-    docs = (await loadPages({ cwd, docsDir })).pages;
+    // handbook.config.json's docs folder and route, as `handbook check` reads them; --docs wins.
+    const config = loadConfig({ cwd });
+    routeBasePath = config.routeBasePath;
+    docsDir = normaliseDir(parsed.values.docs ?? config.docs);
+    docs = (await loadPages({ cwd, docsDir, routeBasePath })).pages;
   } catch (error) {
     io.stderr.write(`handbook export: ${error instanceof CheckConfigError ? error.message : `cannot read ${parsed.values.docs ?? 'docs'} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}\n`);
     return 2;
   }
-  const json = JSON.stringify(createChecklistExport({ docs, docsDir }), null, 2) + '\n';
+  const json = JSON.stringify(createChecklistExport({ docs, docsDir, routeBasePath }), null, 2) + '\n';
   if (parsed.values.out) {
     const out = resolve(io.cwd, parsed.values.out);
     try {

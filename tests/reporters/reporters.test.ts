@@ -25,6 +25,23 @@ describe('reporters', () => {
     );
   });
 
+  it('markdown: every finding as a table row, cells escaped, links to lines when given', () => {
+    const out = reporters.markdown({ diagnostics: [diagnostic, { ...diagnostic, severity: 'warning', message: 'a | b <br>' }], files: 2, rules: [], lineUrl: (file, line) => `https://x.test/${file}#L${line}` });
+    expect(out).toBe(
+      [
+        '### handbook check: 1 error, 1 warning in 2 files',
+        '',
+        '| Severity | Location | Rule | Message |',
+        '|---|---|---|---|',
+        '| error | [docs/a,b:c.md:2:3](https://x.test/docs/a,b:c.md#L2) | `header-schema` | 100% wrong<br>second line |',
+        '| warning | [docs/a,b:c.md:2:3](https://x.test/docs/a,b:c.md#L2) | `header-schema` | a \\| b &lt;br> |',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(reporters.markdown({ diagnostics: [], files: 1, rules: [] })).toBe('### handbook check: no problems in 1 file\n\n');
+  });
+
   it('sarif: 2.1.0 with the rule table and regions', () => {
     const log = JSON.parse(reporters.sarif({ diagnostics: [diagnostic], files: 1, rules: [{ id: 'header-schema', description: 'Header' }] }));
     expect(log.version).toBe('2.1.0');

@@ -17,7 +17,7 @@ export const linkSite = resolve(repoRoot, 'tests/fixtures/link-site');
 const linkRules = [linkTarget, linkAnchor, orphanDoc];
 
 async function checkSite(): Promise<string[]> {
-  const input = await loadCheckInput({ cwd: linkSite, today: '2026-11-22' });
+  const input = await loadCheckInput({ cwd: linkSite, today: '2026-11-22', renderedBy: 'docusaurus' });
   return (await runChecks(input, linkRules)).map(toJson).map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.ruleId} ${d.message}`);
 }
 
@@ -82,6 +82,18 @@ describe('link forms beyond the fixture site', () => {
       'docs/a.mdx:2:16 link-target Unexpected link to missing doc `./gone.md` (`docs/gone.md`), expected an existing doc',
       'docs/a.mdx:8:6 link-target Unexpected missing image `./y.png` (`docs/y.png`), expected an existing file; did you mean `./x.png`?',
       "docs/a.mdx:10:1 link-target Unexpected link to `./_part.md` (`docs/_part.md`), which is not a doc of the site: Docusaurus resolves `.md` links only to docs under `docs/`, expected a doc",
+    ]);
+  });
+
+  it('resolves a .md link to a repository file outside the docs folder only where the repository is what readers see', async () => {
+    // CONTRIBUTING.md: a file of the repository, not a doc.
+    const files = { 'docs/a.md': text(['# A', '', '[guide](../CONTRIBUTING.md) [gone](../GONE.md)']) };
+    const listing = new Set(['docs/a.md', 'CONTRIBUTING.md']);
+    const gone = 'docs/a.md:3:29 link-target Unexpected link to missing doc `../GONE.md` (`GONE.md`), expected an existing doc';
+    expect(await check(files, { files: listing, renderedBy: 'repository' })).toEqual([gone]);
+    expect(await check(files, { files: listing })).toEqual([
+      'docs/a.md:3:1 link-target Unexpected link to `../CONTRIBUTING.md` (`CONTRIBUTING.md`), which is not a doc of the site: Docusaurus resolves `.md` links only to docs under `docs/`, expected a doc',
+      gone,
     ]);
   });
 
