@@ -1,6 +1,8 @@
 import { appendFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { rules, runChecks, toJson } from '../../core/index.js';
+import { knownRuleIds } from '../../core/config.js';
+import { closest } from '../../core/suggest.js';
 import type { CommandIo } from '../cli.js';
 import { parseCommandArgs } from '../command.js';
 import { CheckConfigError, loadCheckInput, loadCheckInputFor, normaliseDir, relativePath, todayOf, type LoadCheckInputOptions } from '../../lib/corpus.js';
@@ -126,9 +128,18 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       }
     }
 
-    const selectedRules = values.rules === undefined ? rules : rules.filter((r) => values.rules!.split(',').map((id) => id.trim()).includes(r.id));
-    const unknownRule = values.rules?.split(',').map((id) => id.trim()).find((id) => !rules.some((r) => r.id === id));
-    if (unknownRule !== undefined) throw new CheckConfigError(`--rules: unknown rule \`${unknownRule}\`, expected ids of \`handbook check\` rules`);
+    // --rules takes every id the output prints: a rule's, one its findings carry (remark-lint's), the parser's.
+    const wanted = values.rules === undefined ? null : new Set(values.rules.split(',').map((id) => id.trim()).filter(Boolean));
+    const unknownRule = wanted && [...wanted].find((id) => !knownRuleIds(rules).includes(id));
+    if (unknownRule) {
+      const guess = closest(unknownRule, knownRuleIds(rules));
+      throw new CheckConfigError(`--rules: unknown rule \`${unknownRule}\`, expected ids of \`handbook check\` rules${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
+    }
+    const reportsOf = (rule: (typeof rules)[number]): readonly string[] => ('reports' in rule ? (rule.reports ?? []) : []);
+    const selectedRules = wanted === null ? rules : rules.filter((r) => wanted.has(r.id) || reportsOf(r).some((id) => wanted.has(id)));
+    /** With --rules, a finding is shown when its id was asked for, or its rule was asked for by its own id, or the parser reported it. */
+    const shown = (d: { ruleId: string }) =>
+      wanted === null || wanted.has(d.ruleId) || d.ruleId === 'yaml-syntax' || d.ruleId === 'mdx-syntax' || selectedRules.some((r) => wanted.has(r.id) && reportsOf(r).includes(d.ruleId));
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
@@ -153,7 +164,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     if (notAlertFile !== undefined) throw new CheckConfigError(`${notAlertFile} is not one of the alert files (alerts/**/*.{yml,yaml})`);
     // Findings of unchanged docs are reused from the last run (lib/rule-results.ts).
     const results = cacheDir ? openRuleResults(cacheDir, input) : undefined;
-    let diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ruleSettings: config.rules, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson);
+    let diagnostics = (await runChecks(input, selectedRules, { strict: values.strict ?? false, ruleSettings: config.rules, ...(only ? { only, linksOnly } : {}), ...(results ? { results } : {}) })).map(toJson).filter(shown);
     results?.save({ partial: only !== undefined || values.rules !== undefined });
     if (alertsOnly) diagnostics = diagnostics.filter((d) => alertArgs.includes(d.file));
     if (external) {
