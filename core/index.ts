@@ -25,8 +25,6 @@ export {
   splitConsole,
   paramsUsed,
   idFromTitle,
-  shellQuote,
-  fillParams,
   STEP_LANGS,
   type Step,
   type StepParam,
@@ -35,4 +33,5 @@ export {
   type StepMetaProblem,
   type Procedure,
 } from './steps.js';
+export { copyText, singleQuote, unsafeValue, paramValueProblem, readSecretLine, type CopyParam, type CopyProblem, type CopyResult } from './copy.js';
 export { parseTagVocabulary, type TagVocabulary, type TagVocabularyResult } from './tags.js';

@@ -5,6 +5,7 @@
  */
 import type { Tick } from './store';
 import type { StepParam } from '../../../core/steps';
+import { paramValueProblem } from '../../../core/copy';
 
 /** A parameter as the core declares it (front matter `params`), serialised into the page. */
 export type ParamSpec = StepParam;
@@ -54,21 +55,11 @@ export function paramValue(spec: ParamSpec, values: Record<string, string>): str
   return value !== undefined && value !== '' ? value : spec.default;
 }
 
-/** Whether a parameter value is acceptable: one of `enum`, matching `pattern` (whole value). */
-export function paramProblem(spec: ParamSpec, value: string | null): string | null {
-  if (value === null || value === '') return 'required';
-  if (spec.enum && !spec.enum.includes(value)) return `expected one of ${spec.enum.join(', ')}`;
-  if (spec.pattern) {
-    let ok = true;
-    try {
-      ok = new RegExp(spec.pattern).test(value);
-    } catch {
-      ok = true;
-    }
-    if (!ok) return `expected to match ${spec.pattern}`;
-  }
-  return null;
-}
+/**
+ * Whether a parameter value is acceptable: one of `enum`, matching `pattern`,
+ * no control characters (the copy button's rule, `core/copy.ts`).
+ */
+export const paramProblem: (spec: ParamSpec, value: string | null) => string | null = paramValueProblem;
 
 export function createRunLog(input: RunLogInput): RunLog {
   const steps = input.steps.map((s) => {
