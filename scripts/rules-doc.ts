@@ -53,8 +53,8 @@ export async function renderRulesDoc(): Promise<string> {
     '---',
     'title: Check rules reference',
     'description: Every rule of handbook check, what it expects, and an example it accepts and one it reports.',
-    'version: 1.2.0',
-    'last_updated: 2026-11-22',
+    'version: 1.3.0',
+    'last_updated: 2026-12-03',
     'status: active',
     'owner: platform-team',
     'type: reference',
@@ -88,7 +88,7 @@ export async function renderRulesDoc(): Promise<string> {
     if (!ok && !notOk) out.push('This rule is tested with generated fixtures; see its test module.', '');
     if (secrets) out.push('<!-- lint enable no-secrets -->', '');
   }
-  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '| 1.2.0 | 2026-11-22 | platform-team | `header-tags`: tags come from the vocabulary in `docs/tags.yml`. |', '');
+  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '| 1.2.0 | 2026-11-22 | platform-team | `header-tags`: tags come from the vocabulary in `docs/tags.yml`. |', '| 1.3.0 | 2026-12-03 | platform-team | `no-raw-script`: no raw `<script>`, `on*=` handlers or `javascript:` URLs in docs. |', '');
   return out.join('\n');
 }
 
