@@ -7,6 +7,8 @@ import handbookDocs from './plugins/docs/index';
 import pageLoad from './plugins/page-load/index';
 import prism, { remarkCodeTokens } from './plugins/prism/index';
 import siteData from './plugins/site-data/index';
+import { searchLocalOptions } from './plugins/search/options';
+import csp from './plugins/csp/index';
 
 const config: Config = {
   title: 'Operations Handbook',
@@ -38,19 +40,8 @@ const config: Config = {
 
   themes: [
     '@docusaurus/theme-mermaid',
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        indexDocs: true,
-        indexBlog: false,
-        indexPages: false,
-        docsRouteBasePath: '/docs',
-        highlightSearchTermsOnTargetPage: true,
-        searchResultLimits: 10,
-        explicitSearchResultPath: true,
-      },
-    ],
+    // Offline search; options in plugins/search/options.ts.
+    ['@easyops-cn/docusaurus-search-local', searchLocalOptions],
   ],
 
   plugins: [
@@ -77,6 +68,8 @@ const config: Config = {
     prism,
     // Docusaurus's start-up made lighter for phones: idle prefetching, mark.js (plugins/page-load).
     pageLoad,
+    // A Content-Security-Policy in every page and in build/_headers, with the hashes of the inline scripts (plugins/csp).
+    csp,
   ],
 
   presets: [

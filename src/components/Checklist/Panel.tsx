@@ -117,7 +117,7 @@ export default function ChecklistPanel(): ReactNode {
   const staleDone = state.stale ? Object.keys(state.stale.ticks).length : 0;
 
   return (
-    <section className={styles.panel} aria-label="Checklist" data-checklist-doc={doc} data-version={version}>
+    <section className={styles.panel} aria-label="Checklist" data-checklist-doc={doc} data-version={version} data-search-ignore>
       <div className={styles.panelHead}>
         <strong className={styles.panelTitle}>Checklist</strong>
         <span className={styles.progressText}>
