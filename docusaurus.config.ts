@@ -17,6 +17,10 @@ const config: Config = {
   url: 'https://handbook.internal',
   baseUrl: '/',
 
+  // The banner for a misconfigured baseUrl is an inline script in the home page's head, which the
+  // Content-Security-Policy (plugins/csp) does not allow: a page's own head scripts are never hashed.
+  baseUrlIssueBanner: false,
+
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
 

@@ -35,7 +35,8 @@ function attribute(attributes: string, name: string): string | null {
 
 /** Where the React root starts (the page's content); the end of the page when there is none. */
 export function contentStart(html: string): number {
-  const root = /<div\s+id=["']?__docusaurus\b/i.exec(html);
+  // Exactly `__docusaurus`: the base-URL banner's script writes `<div id="__docusaurus-base-url-issue-banner…">`.
+  const root = /<div\s+id=(["']?)__docusaurus\1(?=[\s>])/i.exec(html);
   return root ? root.index : html.length;
 }
 

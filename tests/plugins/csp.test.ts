@@ -20,6 +20,8 @@ describe('Content-Security-Policy', () => {
   it('allows only the scripts of the frame: one inside the React root came from a doc', () => {
     expect(frameScripts(page).map((s) => s.text)).toEqual(['import "/x.js"', '(function(){document.documentElement.setAttribute("data-theme","dark")})()']);
     expect(frameScripts('<head><script>a()</script><script data-rh="true">fromAPage()</script></head>').map((s) => s.text)).toEqual(['a()']);
+    const banner = `<head><script data-rh=true>b.innerHTML='<div id="__docusaurus-base-url-issue-banner">'</script></head><body><script>theme()</script><div id=__docusaurus><script>doc()</script></div>`;
+    expect(frameScripts(banner).map((s) => s.text)).toEqual(['theme()']);
   });
 
   it('hashes a script text as CSP does: base64 SHA-256 of its UTF-8', () => {
