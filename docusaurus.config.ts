@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 const handbook = loadConfig({ cwd: fileURLToPath(new URL('.', import.meta.url)) });
 const siteUrl = new URL(handbook.siteUrl ?? 'http://localhost:3000/');
 const docsRoute = handbook.routeBasePath.replace(/\/$/, '');
+import { searchLocalOptions } from './plugins/search/options';
+import csp from './plugins/csp/index';
 
 const config: Config = {
   title: 'Operations Handbook',
@@ -23,6 +25,10 @@ const config: Config = {
   favicon: 'img/favicon.svg',
   url: siteUrl.origin,
   baseUrl: siteUrl.pathname.endsWith('/') ? siteUrl.pathname : siteUrl.pathname + '/',
+
+  // The banner for a misconfigured baseUrl is an inline script in the home page's head, which the
+  // Content-Security-Policy (plugins/csp) does not allow: a page's own head scripts are never hashed.
+  baseUrlIssueBanner: false,
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -47,19 +53,8 @@ const config: Config = {
 
   themes: [
     '@docusaurus/theme-mermaid',
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        indexDocs: true,
-        indexBlog: false,
-        indexPages: false,
-        docsRouteBasePath: docsRoute || '/',
-        highlightSearchTermsOnTargetPage: true,
-        searchResultLimits: 10,
-        explicitSearchResultPath: true,
-      },
-    ],
+    // Offline search; options in plugins/search/options.ts, the route from handbook.config.json.
+    ['@easyops-cn/docusaurus-search-local', { ...searchLocalOptions, docsRouteBasePath: docsRoute || '/' }],
   ],
 
   plugins: [
@@ -88,6 +83,8 @@ const config: Config = {
     prism,
     // Docusaurus's start-up made lighter for phones: idle prefetching, mark.js (plugins/page-load).
     pageLoad,
+    // A Content-Security-Policy in every page and in build/_headers, with the hashes of the inline scripts (plugins/csp).
+    csp,
   ],
 
   presets: [

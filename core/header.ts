@@ -135,6 +135,13 @@ const text = (key: string, expected: string) =>
     .string({ error: wording(key, expected) })
     .refine((v) => v.trim() !== '', { error: wording(key, expected) });
 
+/**
+ * `<` in a title or description: Docusaurus writes both into the page's
+ * head and into inline scripts (the breadcrumb JSON-LD), where `</script>`
+ * would end the script; and into the search index.
+ */
+const noAngle = (key: string) => () => `Unexpected \`<\` in \`${key}\`, expected plain text (write "less than" or use the body for markup)`;
+
 const oneOf = (key: string, values: readonly string[]) =>
   z.string({ error: wording(key, values.map((v) => `\`${v}\``).join(', ')) }).superRefine((value, ctx) => {
     if ((values as readonly string[]).includes(value)) return;
@@ -154,7 +161,8 @@ export function createHeaderSchema({ today }: { today: string }) {
   const date = 'a date as YYYY-MM-DD';
   return z
     .looseObject({
-      title: text('title', 'a non-empty title'),
+      title: text('title', 'a non-empty title').refine((v) => !v.includes('<'), { error: noAngle('title') }),
+      description: z.string({ error: wording('description', 'a sentence of plain text') }).refine((v) => !v.includes('<'), { error: noAngle('description') }).optional(),
       version: z.string({ error: wording('version', semver) }).refine((v) => parseSemver(v) !== null, { error: wording('version', semver) }),
       last_updated: z
         .string({ error: wording('last_updated', date) })

@@ -27,8 +27,6 @@ export {
   paramsUsed,
   paramReference,
   idFromTitle,
-  shellQuote,
-  fillParams,
   STEP_LANGS,
   type Step,
   type StepParam,
@@ -37,6 +35,7 @@ export {
   type StepMetaProblem,
   type Procedure,
 } from './steps.js';
+export { copyText, singleQuote, unsafeValue, paramValueProblem, readSecretLine, type CopyParam, type CopyProblem, type CopyResult } from './copy.js';
 export { parseTagVocabulary, type TagVocabulary, type TagVocabularyResult } from './tags.js';
 export {
   handbookConfigSchema,

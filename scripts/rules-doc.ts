@@ -127,7 +127,7 @@ export async function renderRulesDoc(): Promise<string> {
     if (!ok && !notOk) out.push('This rule is tested with generated fixtures; see its test module.', '');
     if (secrets) out.push('<!-- lint enable no-secrets -->', '');
   }
-  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '| 1.2.0 | 2026-11-22 | platform-team | `header-tags`: tags come from the vocabulary in `docs/tags.yml`. |', '| 1.3.0 | 2026-12-03 | platform-team | `step-expect-unconditional`, `step-danger-param-default`, `step-param-reference`, `step-expect-negated`; `alert-rule-syntax`, `alert-runbook-missing`, `alert-runbook-link` (the alert files under `alerts/`); `header-unknown-key` knows Docusaurus\'s own keys. |', '');
+  out.push('## Version history', '', '| Version | Date | Author | Change |', '|---|---|---|---|', '| 1.0.0 | 2026-11-22 | platform-team | First version, generated from the rule fixtures. |', '| 1.1.0 | 2026-11-22 | platform-team | `link-external` (`handbook check --external`). |', '| 1.2.0 | 2026-11-22 | platform-team | `header-tags`: tags come from the vocabulary in `docs/tags.yml`. |', '| 1.3.0 | 2026-12-03 | platform-team | `step-expect-unconditional`, `step-danger-param-default`, `step-param-reference`, `step-expect-negated`; `alert-rule-syntax`, `alert-runbook-missing`, `alert-runbook-link` (the alert files under `alerts/`); `no-raw-script` (no raw `<script>`, `on*=` handlers or `javascript:` URLs in docs); `header-unknown-key` knows Docusaurus\'s own keys. |', '');
   return out.join('\n');
 }
 

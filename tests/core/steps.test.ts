@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { extractProcedure, fillParams, matchesExpect, metaAsWritten, parseDoc, parseStepMeta, shellQuote, splitConsole } from '../../core/index.js';
+import { extractProcedure, matchesExpect, metaAsWritten, parseDoc, parseStepMeta, splitConsole } from '../../core/index.js';
 
 const doc = (text: string, path = 'docs/p.md') => extractProcedure(parseDoc({ path, text }));
 
@@ -135,24 +134,5 @@ describe('console transcripts', () => {
   it('splits prompts, continuations and output', () => {
     expect(splitConsole('$ echo a \\\n  b\na b\n$ true\n')).toEqual({ command: 'echo a \\\n  b\ntrue', output: 'a b' });
     expect(splitConsole('kubectl get pods')).toEqual({ command: 'kubectl get pods', output: '' });
-  });
-});
-
-describe('fillParams and shellQuote', () => {
-  const bash = (script: string) => execFileSync('bash', ['-c', script], { encoding: 'utf8' });
-  it('quotes for the context the reference stands in, so bash prints the value verbatim', () => {
-    const nasty = `it's "$(rm -rf /)" \`x\` \\ $HOME`;
-    for (const command of ['printf %s "${V}"', 'printf %s ${V}', 'printf %s $V', 'printf %s "pre-$V-post"']) {
-      const filled = fillParams(command, { V: nasty });
-      const expected = command.includes('pre-') ? `pre-${nasty}-post` : nasty;
-      expect(bash(filled)).toBe(expected);
-    }
-    expect(fillParams("echo '${V}'", { V: 'x' })).toBe("echo '${V}'");
-    expect(fillParams('echo ${OTHER}', { V: 'x' })).toBe('echo ${OTHER}');
-  });
-  it('leaves safe words bare', () => {
-    expect(shellQuote('2024Q1')).toBe('2024Q1');
-    expect(shellQuote('a b')).toBe("'a b'");
-    expect(shellQuote('')).toBe("''");
   });
 });

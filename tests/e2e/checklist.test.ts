@@ -104,26 +104,41 @@ describe('checklist in Chromium', () => {
     await context.close();
   });
 
-  it('fills the copied command with validated, shell-quoted values and never stores secrets', async () => {
+  it('copies the parameters and the command as written, refuses naming invalid ones, and reads secrets in the terminal', async () => {
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const { page } = await open(context);
     await page.getByLabel('ENV', { exact: true }).selectOption('production');
     await page.getByLabel('RELEASE', { exact: true }).fill('v2.3.4');
-    await page.getByLabel('TOKEN (secret, not saved)').fill("it's a secret");
+    // A secret has no field: nothing on the page can hold its value.
+    expect(await page.locator('[data-checklist-secret="TOKEN"]').innerText()).toContain('The copied command asks for it in your terminal, without echo.');
+    expect(await page.locator('input[type=password]').count()).toBe(0);
+    const status = page.locator('[data-checklist-step="deploy-the-release"] [role=status]');
     const copy = async (title: string) => {
+      await page.evaluate(() => navigator.clipboard.writeText('(not copied)'));
       await page.getByRole('button', { name: `Copy command: ${title}` }).click();
       return page.evaluate(() => navigator.clipboard.readText());
     };
-    expect(await copy('Deploy the release')).toBe(`deploy --env "production" --release v2.3.4 --token "it's a secret"`);
-    expect(await copy('health.sh')).toBe('curl -fsS https://widgets.production.internal/health');
+    expect(await copy('Deploy the release')).toBe(
+      [
+        "export ENV='production'",
+        "export RELEASE='v2.3.4'",
+        '{',
+        "printf '%s' 'TOKEN (secret, not echoed): ' >&2; IFS= read -rs TOKEN; printf '\\n' >&2; export TOKEN",
+        'deploy --env "$ENV" --release ${RELEASE} --token "$TOKEN"',
+        '}',
+      ].join('\n'),
+    );
+    expect(await status.innerText()).toBe('Copied; asks for TOKEN when run');
+    expect(await copy('health.sh')).toBe("export ENV='production'\ncurl -fsS https://widgets.${ENV}.internal/health");
     await page.getByLabel('RELEASE', { exact: true }).fill('2.3.4; rm -rf /');
     expect(await page.getByLabel('RELEASE', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect(await copy('Deploy the release')).toBe(`deploy --env "production" --release \${RELEASE} --token "it's a secret"`);
-    expect(await page.locator('[data-checklist-step="deploy-the-release"] [role=status]').innerText()).toBe('Copied; not filled: RELEASE');
+    expect(await copy('Deploy the release')).toBe('(not copied)');
+    expect(await status.innerText()).toBe('Not copied: RELEASE expected to match ^v[0-9]+\\.[0-9]+\\.[0-9]+$');
+    expect(await status.getAttribute('data-copy-status')).toBe('refused');
     const saved = (await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? '';
     expect(saved).toContain('production');
-    expect(saved).not.toContain('secret');
+    expect(saved).not.toContain('TOKEN');
     await context.close();
   });
 
@@ -132,7 +147,6 @@ describe('checklist in Chromium', () => {
     await page.getByLabel('Operator').fill('ana');
     await checkbox(page, 'health.sh').check();
     await checkbox(page, 'Drop the old replica').check();
-    await page.getByLabel('TOKEN (secret, not saved)').fill('hunter2');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export run log' }).click()]);
     const markdown = await readFile((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/^run-log-procedure-\d{4}-\d\d-\d\d-\d\d-\d\d\.md$/);
@@ -140,8 +154,7 @@ describe('checklist in Chromium', () => {
     expect(markdown).toContain('- Version: 2.0.0');
     expect(markdown).toContain('- Operator: ana');
     expect(markdown).toContain('- Progress: 2 of 5 steps done');
-    expect(markdown).toContain('| TOKEN | ******** (secret) |');
-    expect(markdown).not.toContain('hunter2');
+    expect(markdown).toContain('| TOKEN | (typed in the terminal, secret) |');
     const tasks = markdown.split('\n').filter((line) => line.startsWith('- ['));
     expect(tasks.map((l) => l.replace(/ — done \S+ by ana$/, ' — done'))).toEqual([
       '- [x] 1. health.sh — done',

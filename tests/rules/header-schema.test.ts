@@ -41,6 +41,13 @@ describe('header-schema', () => {
     expect(found[1]).toMatchObject({ file: 'docs/x.md', line: 3, column: 1, endLine: 3, endColumn: 13, ruleId: 'header-schema' });
   });
 
+  it('refuses `<` in title and description: they reach inline scripts and the head', async () => {
+    expect(brief(await runRule(rule, 'x.md', fixture('not-ok-markup.md')))).toEqual([
+      [2, 1, 'error', 'Unexpected `<` in `title`, expected plain text (write "less than" or use the body for markup)'],
+      [3, 1, 'error', 'Unexpected `<` in `description`, expected plain text (write "less than" or use the body for markup)'],
+    ]);
+  });
+
   it('reports a date after today and a v-prefixed version', async () => {
     expect(brief(await runRule(rule, 'x.md', fixture('not-ok-dates.md')))).toEqual([
       [3, 1, 'error', 'Unexpected `version: v1.0.0`, expected semver MAJOR.MINOR.PATCH (e.g. `1.0.0`)'],

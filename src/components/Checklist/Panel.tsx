@@ -16,9 +16,28 @@ function download(name: string, type: string, text: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * A secret parameter has no field: its value is never on the page (no DOM
+ * attribute, storage or clipboard). The copied command reads it in the
+ * terminal without echo (`read -rs`, core/copy.ts).
+ */
+function SecretParam({ spec }: { spec: ParamSpec }): ReactNode {
+  const id = useId();
+  return (
+    <div className={styles.param} data-checklist-secret={spec.name}>
+      <span className={styles.paramName}>{spec.name}</span>
+      <span id={id} className={styles.paramSecret}>
+        Secret: not typed here. The copied command asks for it in your terminal, without echo.
+      </span>
+      {spec.description && <span className={styles.paramHelp}>{spec.description}</span>}
+    </div>
+  );
+}
+
 function ParamField({ spec, state, onChange }: { spec: ParamSpec; state: ChecklistState; onChange(value: string): void }): ReactNode {
   // A short id unique on the page, the same on the server and in the browser.
   const id = useId();
+  if (spec.secret) return <SecretParam spec={spec} />;
   const value = state.params[spec.name] ?? spec.default ?? '';
   const problem = state.ready ? paramProblem(spec, paramValue(spec, state.params)) : null;
   const describedBy = [spec.description ? `${id}-help` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -27,7 +46,6 @@ function ParamField({ spec, state, onChange }: { spec: ParamSpec; state: Checkli
     <div className={styles.param}>
       <label htmlFor={id} className={styles.paramName}>
         {spec.name}
-        {spec.secret ? ' (secret, not saved)' : ''}
       </label>
       {spec.enum ? (
         <select {...common} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
@@ -41,7 +59,7 @@ function ParamField({ spec, state, onChange }: { spec: ParamSpec; state: Checkli
       ) : (
         <input
           {...common}
-          type={spec.secret ? 'password' : 'text'}
+          type="text"
           value={value}
           autoComplete="off"
           spellCheck={false}
@@ -99,7 +117,7 @@ export default function ChecklistPanel(): ReactNode {
   const staleDone = state.stale ? Object.keys(state.stale.ticks).length : 0;
 
   return (
-    <section className={styles.panel} aria-label="Checklist" data-checklist-doc={doc} data-version={version}>
+    <section className={styles.panel} aria-label="Checklist" data-checklist-doc={doc} data-version={version} data-search-ignore>
       <div className={styles.panelHead}>
         <strong className={styles.panelTitle}>Checklist</strong>
         <span className={styles.progressText}>

@@ -18,7 +18,7 @@ export default function ChecklistSection({ section, steps }: ChecklistSectionPro
   const list = steps.split(' ').map((i) => data.steps[Number(i)]!);
   const p = progressOf(list, state.ticks);
   return (
-    <p className={styles.sectionSummary} data-checklist-section={section}>
+    <p className={styles.sectionSummary} data-checklist-section={section} data-search-ignore>
       <span className={styles.count}>
         {`${p.done}/${p.total} steps done`}
       </span>

@@ -1,9 +1,9 @@
 import React, { Children, isValidElement, useState, type ReactNode } from 'react';
-import { fillParams } from '../../../core/steps';
+import { copyText } from '../../../core/copy';
 import { useChecklist } from './store';
 import { useChecklistDoc } from './context';
 import { formatMinutes } from './format';
-import { paramValue, paramProblem } from './runlog';
+import { paramValue } from './runlog';
 import styles from './styles.module.css';
 
 /** Attributes written by the remark plugin: all strings. */
@@ -63,22 +63,24 @@ export default function ChecklistStep({ index, children }: ChecklistStepProps): 
   const { doc, version, steps, params } = useChecklistDoc();
   const step = steps[Number(index)]!;
   const [state, store] = useChecklist(doc, version);
-  const [copied, setCopied] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ refused: boolean; text: string } | null>(null);
   const tick = state.ticks[step.id];
 
   const copy = async (): Promise<void> => {
-    const values: Record<string, string> = {};
-    const missing: string[] = [];
-    for (const name of step.params ?? []) {
+    // The parameters the step uses, each with its value on the page; secrets are read in the terminal (core/copy.ts).
+    const used = (step.params ?? []).flatMap((name) => {
       const spec = params.find((p) => p.name === name);
-      const value = spec ? paramValue(spec, state.params) : null;
-      if (spec && value !== null && paramProblem(spec, value) === null) values[name] = value;
-      else missing.push(name);
+      return spec ? [{ spec, value: spec.secret ? null : paramValue(spec, state.params) }] : [];
+    });
+    const result = copyText({ command: step.command ?? codeText(children), params: used });
+    if (!result.ok) {
+      setStatus({ refused: true, text: `Not copied: ${result.problems.map((p) => `${p.name} ${p.problem === 'required' ? 'needs a value' : p.problem}`).join('; ')}` });
+      return;
     }
-    const text = fillParams(step.command ?? codeText(children), values);
-    await writeClipboard(text);
-    setCopied(missing.length > 0 ? `Copied; not filled: ${missing.join(', ')}` : 'Copied');
-    window.setTimeout(() => setCopied(null), 2500);
+    await writeClipboard(result.text);
+    const secrets = used.filter((p) => p.spec.secret).map((p) => p.spec.name);
+    setStatus({ refused: false, text: secrets.length > 0 ? `Copied; asks for ${secrets.join(', ')} when run` : 'Copied' });
+    window.setTimeout(() => setStatus(null), 2500);
   };
 
   return (
@@ -92,8 +94,8 @@ export default function ChecklistStep({ index, children }: ChecklistStepProps): 
       {tick && <span className={styles.tickTime}>{`done ${new Date(tick.at).toLocaleTimeString()}${tick.by ? ` by ${tick.by}` : ''}`}</span>}
       {state.ready && (
         <>
-          <span className={styles.copied} role="status">
-            {copied ?? ''}
+          <span className={status?.refused ? styles.copyRefused : styles.copied} role="status" data-copy-status={status ? (status.refused ? 'refused' : 'copied') : undefined}>
+            {status?.text ?? ''}
           </span>
           <button type="button" className={`button button--sm button--secondary ${styles.copy}`} onClick={() => void copy()} aria-label={`Copy command: ${step.title}`}>
             Copy

@@ -5,6 +5,7 @@
  */
 import type { Tick } from './store';
 import type { StepParam } from '../../../core/steps';
+import { paramValueProblem } from '../../../core/copy';
 
 /** A parameter as the core declares it (front matter `params`), serialised into the page. */
 export type ParamSpec = StepParam;
@@ -54,21 +55,11 @@ export function paramValue(spec: ParamSpec, values: Record<string, string>): str
   return value !== undefined && value !== '' ? value : spec.default;
 }
 
-/** Whether a parameter value is acceptable: one of `enum`, matching `pattern` (whole value). */
-export function paramProblem(spec: ParamSpec, value: string | null): string | null {
-  if (value === null || value === '') return 'required';
-  if (spec.enum && !spec.enum.includes(value)) return `expected one of ${spec.enum.join(', ')}`;
-  if (spec.pattern) {
-    let ok = true;
-    try {
-      ok = new RegExp(spec.pattern).test(value);
-    } catch {
-      ok = true;
-    }
-    if (!ok) return `expected to match ${spec.pattern}`;
-  }
-  return null;
-}
+/**
+ * Whether a parameter value is acceptable: one of `enum`, matching `pattern`,
+ * no control characters (the copy button's rule, `core/copy.ts`).
+ */
+export const paramProblem: (spec: ParamSpec, value: string | null) => string | null = paramValueProblem;
 
 export function createRunLog(input: RunLogInput): RunLog {
   const steps = input.steps.map((s) => {
@@ -93,32 +84,43 @@ export function createRunLog(input: RunLogInput): RunLog {
   };
 }
 
-/** Text safe inside a Markdown table cell or list item: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+/**
+ * Text that Markdown shows as written, inside a heading, a list item or a
+ * table cell: every character with a meaning in Markdown or GFM (emphasis,
+ * links and images, code, HTML and entities, tables, strikethrough, a
+ * heading's `#`) is backslash-escaped, and line breaks become spaces, so a
+ * title or an operator's name cannot become a link, markup or a new block.
+ */
+export function mdText(text: string): string {
+  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]()<>|!#~&{}]/g, '\\$&');
 }
 
-function code(text: string): string {
+/** A value as inline code (a fence longer than any run of backticks in it), safe in a table cell. */
+export function mdCode(text: string): string {
   const ticks = text.match(/`+/g)?.reduce((a, b) => (b.length > a.length ? b : a), '') ?? '';
   const fence = '`'.repeat(ticks.length + 1);
-  return `${fence}${ticks ? ' ' : ''}${text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}${ticks ? ' ' : ''}${fence}`;
+  const pad = ticks || text.startsWith(' ') || text.endsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ')}${pad}${fence}`;
 }
 
-/** The run log as Markdown, ready to paste into an incident or change ticket. */
+/** The run log as Markdown, ready to paste into an incident or change ticket: every text field escaped, each section a block of its own. */
 export function runLogMarkdown(log: RunLog): string {
   const lines = [
-    `## Run log: ${cell(log.title)}`,
+    `## Run log: ${mdText(log.title)}`,
     '',
-    `- Doc: ${cell(log.permalink)} (\`${log.doc}\`)`,
-    `- Version: ${cell(log.version)}`,
-    `- Operator: ${cell(log.operator ?? '(not given)')}`,
-    `- Exported: ${log.exportedAt}`,
+    `- Doc: ${mdText(log.permalink)} (${mdCode(log.doc)})`,
+    `- Version: ${mdText(log.version)}`,
+    `- Operator: ${log.operator === null ? '(not given)' : mdText(log.operator)}`,
+    `- Exported: ${mdText(log.exportedAt)}`,
     `- Progress: ${log.done} of ${log.total} steps done`,
     '',
   ];
   if (log.params.length > 0) {
     lines.push('### Parameters', '', '| Name | Value |', '|---|---|');
-    for (const p of log.params) lines.push(`| ${p.name} | ${p.value === null ? '(not set)' : p.secret ? `${p.value} (secret)` : code(p.value)} |`);
+    for (const p of log.params) {
+      const value = p.secret ? (p.value === null ? '(typed in the terminal, secret)' : `${mdText(p.value)} (secret)`) : p.value === null ? '(not set)' : mdCode(p.value);
+      lines.push(`| ${mdText(p.name)} | ${value} |`);
+    }
     lines.push('');
   }
   lines.push('### Steps', '');
@@ -126,10 +128,14 @@ export function runLogMarkdown(log: RunLog): string {
   log.steps.forEach((s, i) => {
     if (s.section !== section) {
       section = s.section;
-      if (section) lines.push(`**${cell(section)}**`, '');
+      // A blank line first: without it the label is a lazy continuation of the list item before it.
+      if (section) {
+        if (lines.at(-1) !== '') lines.push('');
+        lines.push(`**${mdText(section)}**`, '');
+      }
     }
-    const when = s.status === 'done' ? ` — done ${s.at}${s.by ? ` by ${cell(s.by)}` : ''}` : '';
-    lines.push(`- [${s.status === 'done' ? 'x' : ' '}] ${i + 1}. ${cell(s.title)}${s.danger ? ' (danger)' : ''}${when}`);
+    const when = s.status === 'done' ? ` — done ${mdText(s.at ?? '')}${s.by ? ` by ${mdText(s.by)}` : ''}` : '';
+    lines.push(`- [${s.status === 'done' ? 'x' : ' '}] ${i + 1}. ${mdText(s.title)}${s.danger ? ' (danger)' : ''}${when}`);
   });
   lines.push('');
   return lines.join('\n');

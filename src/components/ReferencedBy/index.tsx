@@ -13,7 +13,7 @@ import styles from './styles.module.css';
 export default function ReferencedBy({ view }: { view: DocView }): ReactNode {
   const { referencedBy, systemGraph } = view;
   return (
-    <section className={styles.backlinks} aria-labelledby="referenced-by">
+    <section className={styles.backlinks} aria-labelledby="referenced-by" data-search-ignore>
       <Heading as="h2" id="referenced-by" className={styles.title}>
         Referenced by
       </Heading>
