@@ -2,6 +2,7 @@ import { validateOptions, type Options, type PluginOptions } from '@docusaurus/p
 import { normalizePluginOptions } from '@docusaurus/utils-validation';
 import type { DocusaurusConfig, PluginConfig, PresetConfig } from '@docusaurus/types';
 import { loadConfig, type HandbookConfig } from './config.js';
+import type { LoadCheckInputOptions } from './corpus.js';
 
 /**
  * A docs plugin instance of a Docusaurus site, with the options the
@@ -88,4 +89,28 @@ export function handbookOptionsFor({ siteDir, siteConfig, given }: { siteDir: st
   const config = loadConfig({ cwd: siteDir });
   const fromFile = config.file === null ? {} : { docsDir: config.docs, routeBasePath: config.routeBasePath };
   return { ...docsOptionsFor(siteConfig, { ...fromFile, ...given }), config };
+}
+
+/**
+ * The loader's options for a build plugin of a Docusaurus site: the docs as
+ * the docs plugin (or handbook.config.json) says, the site's static folders,
+ * Docusaurus's link resolution, and the alert files with their runbook URLs
+ * read against this site's URL. One place for the check and the site data.
+ */
+export function siteLoadOptions(
+  context: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets' | 'staticDirectories' | 'url' | 'baseUrl'> },
+  given: { docsDir?: string; routeBasePath?: string },
+): LoadCheckInputOptions & { docsDir: string; config: HandbookConfig } {
+  const { docsDir, routeBasePath, include, exclude, config } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given });
+  return {
+    cwd: context.siteDir,
+    docsDir,
+    routeBasePath,
+    include,
+    exclude,
+    staticDirs: context.siteConfig.staticDirectories,
+    renderedBy: 'docusaurus',
+    alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl, ...(config.alerts.length > 0 ? { globs: config.alerts } : {}) },
+    config,
+  };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.js';
 import { loadCheckInput } from '../../lib/corpus.js';
-import { handbookOptionsFor } from '../../lib/docusaurus.js';
+import { siteLoadOptions } from '../../lib/docusaurus.js';
 import { defaultServices } from '../../lib/services/index.js';
 import { pretty } from '../../lib/reporters/pretty.js';
 import { validateOptions } from './options.js';
@@ -27,8 +27,9 @@ export interface CheckPluginContent {
  */
 export default function handbookCheckPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
   const options = validateOptions(rawOptions);
-  // Where the docs are, as the site's docs plugin says (its own validated options).
-  const { docsDir, routeBasePath, include, exclude, config } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given: options });
+  // Where the docs are (the docs plugin's options, handbook.config.json) and the alert files: lib/docusaurus.ts.
+  const { config, ...load } = siteLoadOptions(context, options);
+  const { docsDir } = load;
   const { siteDir } = context;
   return {
     name: 'handbook-check',
@@ -38,18 +39,7 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
     },
 
     async loadContent(): Promise<CheckPluginContent> {
-      const input = await loadCheckInput({
-        cwd: siteDir,
-        docsDir,
-        routeBasePath,
-        include,
-        exclude,
-        staticDirs: context.siteConfig.staticDirectories,
-        renderedBy: 'docusaurus',
-        services: defaultServices(),
-        // Runbook URLs of the alert files are read against this site's URL.
-        alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl, ...(config.alerts.length > 0 ? { globs: config.alerts } : {}) },
-      });
+      const input = await loadCheckInput({ ...load, services: defaultServices() });
       const diagnostics = (await runChecks(input, rules, { strict: options.strict, ruleSettings: config.rules })).map(toJson);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       if (diagnostics.length > 0) {

@@ -3,7 +3,7 @@ import type { LoadContext, Plugin, RouteConfig } from '@docusaurus/types';
 import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
 import { alertsView, freshnessView, homeView, listingView } from '../../core/site/views.js';
 import { loadCheckInput } from '../../lib/corpus.js';
-import { handbookOptionsFor } from '../../lib/docusaurus.js';
+import { siteLoadOptions } from '../../lib/docusaurus.js';
 
 export type { SiteDoc, SiteIndex, SiteSystem } from '../../core/site/index.js';
 export type { AlertsView, DocView, FreshnessView, HomeView, ListingView } from '../../core/site/views.js';
@@ -70,7 +70,8 @@ export function siteRoutes(index: SiteIndex, baseUrl: string): RouteConfig[] {
  * (plugins/docs, which reads this plugin's content).
  */
 export default function siteDataPlugin(context: LoadContext, rawOptions: unknown): Plugin<unknown> {
-  const { docsDir, routeBasePath, include, exclude } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given: normaliseOptions(rawOptions) });
+  const load = siteLoadOptions(context, normaliseOptions(rawOptions));
+  const { docsDir } = load;
   const { siteDir } = context;
   return {
     name: 'handbook-site-data',
@@ -81,17 +82,7 @@ export default function siteDataPlugin(context: LoadContext, rawOptions: unknown
 
     async loadContent(): Promise<SiteIndex> {
       try {
-        const input = await loadCheckInput({
-          cwd: siteDir,
-          docsDir,
-          routeBasePath,
-          include,
-          exclude,
-          renderedBy: 'docusaurus',
-          staticDirs: context.siteConfig.staticDirectories,
-          // The alert files, their runbook URLs read against this site's URL.
-          alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl },
-        });
+        const input = await loadCheckInput(load);
         return createSiteIndex(input);
       } catch (error) {
         throw new Error(`handbook-site-data: cannot index ${docsDir}/`, { cause: error });
