@@ -60,7 +60,8 @@ describe('docusaurus build and handbook check agree on broken links', () => {
     const built = await buildFixtureSite({ name: 'links-build', files });
     const build = parseBuildOutput(built.output);
 
-    const input = await loadCheckInput({ cwd: site, today: '2026-11-22' });
+    // The fixture is the docs of a Docusaurus site (the build adds its config): links resolve as Docusaurus resolves them.
+    const input = await loadCheckInput({ cwd: site, today: '2026-11-22', renderedBy: 'docusaurus' });
     const ours = (await runChecks(input, [linkTarget, linkAnchor])).map(toJson);
     expect(new Set(ours.map((d) => d.file))).toEqual(new Set(['docs/links-broken.md']));
     const doc = input.docs.find((d) => d.path === 'docs/links-broken.md')!;
