@@ -11,7 +11,7 @@
  * written by this file, not computed by the handbook's code, so the
  * benchmark cannot agree with itself.
  */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -85,6 +85,9 @@ export async function replicateCorpus({ dir, docs, seed = 13, brokenRate = 0.01 
     await mkdir(join(dir, 'docs'), { recursive: true });
     await writeFile(join(dir, 'docs', f), texts.get(f)!);
   }
+  // Docs link to repository files beside the docs folder (`../../alerts/...` from `docs/<system>/`); from
+  // `docs/c<k>/<system>/` the same link lands in `docs/`, so those files are copied there.
+  await cp(join(root, 'alerts'), join(dir, 'docs', 'alerts'), { recursive: true });
   // Whole copies only (N rounded up): a copy cut short would leave links into its missing docs broken.
   for (let k = 0; manifest.docs < docs; k++) {
     for (const f of docFiles) {

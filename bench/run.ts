@@ -162,7 +162,7 @@ async function main(): Promise<void> {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
   const lines = [
-    `Corpus: ${docs} docs, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.links.length} links, ${broken} broken (manifest: bench/out/corpus-${docs}/manifest.json). Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 16)}Z.`,
+    `Corpus: ${manifest.docs} docs (${docs} asked, whole copies), ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.links.length} links, ${broken} broken (manifest: bench/out/corpus-${docs}/manifest.json). Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 16)}Z.`,
     '',
     '| tool | wall (s) | CPU user+sys (s) | peak RSS (MB) | reported | recall | precision |',
     '|---|---:|---:|---:|---:|---:|---:|',
