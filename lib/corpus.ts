@@ -13,7 +13,7 @@ import { parseTagVocabulary, type TagVocabulary } from '../core/tags.js';
 // loads its webpack helpers, a quarter of a second the CLI does not need).
 import { createMatcher, GlobExcludeDefault } from '@docusaurus/utils/lib/globUtils.js';
 
-/** The docs plugin's default `include` (its `DEFAULT_OPTIONS.include`; tests/lib/docusaurus-defaults.test.ts compares). */
+/** The docs plugin's default `include` (its `DEFAULT_OPTIONS.include`; tests/lib/docusaurus.test.ts compares). */
 export const DOCS_INCLUDE_DEFAULT: readonly string[] = ['**/*.{md,mdx}'];
 /** The docs plugin's default `exclude`: `_` partials, tests. */
 export const DOCS_EXCLUDE_DEFAULT: readonly string[] = GlobExcludeDefault;

@@ -19,9 +19,3 @@ export function parseDocOnce({ file, path, text }: { file: string; path: string;
   models.set(file, { path, text, model });
   return model;
 }
-
-/** The model parsed for `file` with exactly this text, if any (whatever its relative path). */
-export function parsedModelOf(file: string, text: string): DocModel | undefined {
-  const known = models.get(file);
-  return known && known.text === text ? known.model : undefined;
-}
