@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parseDoc } from '../core/parse.js';
 import { parseDocOnce } from './models.js';
 import { summaryOf } from '../core/summary.js';
-import { packageRoot } from './root.js';
+import { sourcesHash } from './sources.js';
 import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
 import { linkKeysOf, rememberLinkKeys } from '../core/links/index.js';
 
@@ -42,12 +41,7 @@ const FORMAT = 5;
  * parse sources and the same installed Markdown packages (package-lock).
  */
 async function parserVersion(): Promise<string> {
-  const hash = createHash('sha1').update(String(FORMAT));
-  const core = join(packageRoot, 'core');
-  for (const file of ['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts', '../package-lock.json']) {
-    hash.update(file).update(await readFile(join(core, file)).catch(() => Buffer.from('missing')));
-  }
-  return hash.digest('hex');
+  return `${FORMAT}-${sourcesHash(['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts'].map((f) => `core/${f}`))}`;
 }
 
 /** Where a record sits in the records file. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CheckInput, DocModel, Finding, Rule, RuleResults } from '../core/index.js';
-import { packageRoot } from './root.js';
+import { coreSources, sourcesHash } from './sources.js';
 
 /**
  * The findings of the previous run, per doc and rule, in
@@ -21,23 +21,14 @@ import { packageRoot } from './root.js';
  */
 const FORMAT = 1;
 
-/** The sources every rule's outcome depends on: the core (rules, model, parse) and the lockfile. */
-function sourcesHash(): string {
-  const hash = createHash('sha1');
-  const core = join(packageRoot, 'core');
-  for (const entry of readdirSync(core, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name)).sort()) {
-    hash.update(entry).update(readFileSync(entry));
-  }
-  hash.update(readFileSync(join(packageRoot, 'package-lock.json')));
-  return hash.digest('hex');
-}
 
 function settingsOf(input: CheckInput): string {
   return createHash('sha1')
     .update(
       JSON.stringify({
         format: FORMAT,
-        sources: sourcesHash(),
+        // Every rule's outcome depends on the core (rules, model, parse) and the installed packages.
+        sources: sourcesHash(coreSources()),
         today: input.today,
         docsDir: input.docsDir,
         routeBasePath: input.routeBasePath,

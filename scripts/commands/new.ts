@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDoc } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
-import { parseCommandArgs } from '../command.js';
+import { parseCommandArgs, usageError } from '../command.js';
 import { todayOf } from '../../lib/corpus.js';
 import { DOC_TYPES, renderTemplate, titleFromPath, type DocType } from '../new/templates.js';
 
@@ -45,8 +45,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const [type, path, ...extra] = parsed.positionals;
   if (!type || !path || extra.length > 0) {
-    io.stderr.write(`handbook new: expected a type and a path\n\n${help}`);
-    return 2;
+    return usageError({ name: 'new', help }, io, 'expected a type and a path');
   }
   if (!(DOC_TYPES as readonly string[]).includes(type)) {
     io.stderr.write(`handbook new: unexpected type \`${type}\`, expected one of ${DOC_TYPES.join(', ')}\n`);

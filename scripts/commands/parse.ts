@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseDoc } from '../../core/index.js';
 import type { CommandIo } from '../cli.js';
-import { parseCommandArgs } from '../command.js';
+import { parseCommandArgs, usageError } from '../command.js';
 
 
 const help = `Usage: handbook parse <file> [--cwd DIR]
@@ -21,8 +21,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const [file] = parsed.positionals;
   if (!file || parsed.positionals.length > 1) {
-    io.stderr.write(`handbook parse: expected exactly one file\n\n${help}`);
-    return 2;
+    return usageError({ name: 'parse', help }, io, 'expected exactly one file');
   }
   const cwd = resolve(io.cwd, parsed.values.cwd ?? '.');
   const absolute = resolve(cwd, file);

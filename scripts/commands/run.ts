@@ -6,7 +6,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createCorpusIndex, extractProcedure, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
 import { loadPages } from '../../lib/corpus.js';
 import type { CommandIo } from '../cli.js';
-import { parseCommandArgs } from '../command.js';
+import { parseCommandArgs, usageError } from '../command.js';
 import { DEFAULT_RUNS_DIR, defaultLogFile, findLatestLog, markdownTwinOf, writeRunLog } from '../run/log.js';
 import { paramRecords, PARAM_ENV_PREFIX, resolveParams, secretValues, validateParamValue } from '../run/params.js';
 import { formatPlan, formatStepCommand, selectSteps, type PlanParam } from '../run/plan.js';
@@ -129,8 +129,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const values = parsed.values;
   if (parsed.positionals.length !== 1) {
-    io.stderr.write(`handbook run: expected exactly one doc path or id\n\n${help}`);
-    return 2;
+    return usageError({ name: 'run', help }, io, 'expected exactly one doc path or id');
   }
   try {
     return await runCommand(parsed.positionals[0]!, values, io);

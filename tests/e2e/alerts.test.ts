@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { repoRoot } from '../support/fixture-site.js';
 import { serveStatic } from '../support/static-server.js';
-import { collectConsoleErrors, launchBrowser, openHydrated } from '../support/browser.js';
-import { loadCheckInput } from '../../lib/corpus.js';
-import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
+import { shots, startHandbookBuild } from '../support/handbook-build.js';
+import { collectConsoleErrors, openHydrated } from '../support/browser.js';
+import type { SiteIndex } from '../../core/site/index.js';
 
 /**
  * Alerts as code on the handbook's own `build/` (`npm run build` first): a
@@ -15,8 +13,6 @@ import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
  * rule files, and an alert name pasted into the search finds its runbook
  * first. Screenshots go to .cache/screenshots/.
  */
-const buildDir = process.env.HANDBOOK_BUILD_DIR ?? join(repoRoot, 'build');
-const shots = join(repoRoot, '.cache/screenshots');
 
 describe('alerts on the handbook site', () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -24,12 +20,7 @@ describe('alerts on the handbook site', () => {
   let index: SiteIndex;
 
   beforeAll(async () => {
-    if (!existsSync(join(buildDir, 'index.html'))) throw new Error('No build/ found: run `npm run build` before the browser tests.');
-    mkdirSync(shots, { recursive: true });
-    // The site URL of docusaurus.config.ts (url + baseUrl), as the build's plugins read it.
-    index = createSiteIndex(await loadCheckInput({ cwd: repoRoot, alerts: { siteUrl: 'https://handbook.internal/' } }));
-    server = await serveStatic(buildDir);
-    browser = await launchBrowser();
+    ({ server, browser, index } = await startHandbookBuild());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { repoRoot } from '../support/fixture-site.js';
 import { serveStatic } from '../support/static-server.js';
-import { collectConsoleErrors, launchBrowser, openHydrated } from '../support/browser.js';
-import { loadCheckInput } from '../../lib/corpus.js';
-import { createSiteIndex, type SiteIndex } from '../../core/site/index.js';
+import { buildDir, shots, startHandbookBuild } from '../support/handbook-build.js';
+import { collectConsoleErrors, openHydrated } from '../support/browser.js';
+import type { SiteIndex } from '../../core/site/index.js';
 import { parseDoc } from '../../core/index.js';
 
 /**
@@ -15,8 +15,6 @@ import { parseDoc } from '../../core/index.js';
  * the on-call home, /freshness, backlinks and graphs, search by symptom,
  * keyboard ticking, axe. Screenshots go to .cache/screenshots/.
  */
-const buildDir = process.env.HANDBOOK_BUILD_DIR ?? join(repoRoot, 'build');
-const shots = join(repoRoot, '.cache/screenshots');
 
 describe('the handbook site for readers', () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -24,11 +22,7 @@ describe('the handbook site for readers', () => {
   let index: SiteIndex;
 
   beforeAll(async () => {
-    if (!existsSync(join(buildDir, 'index.html'))) throw new Error('No build/ found: run `npm run build` before the browser tests.');
-    mkdirSync(shots, { recursive: true });
-    index = createSiteIndex(await loadCheckInput({ cwd: repoRoot }));
-    server = await serveStatic(buildDir);
-    browser = await launchBrowser();
+    ({ server, browser, index } = await startHandbookBuild());
   });
   afterAll(async () => {
     await browser?.close();
