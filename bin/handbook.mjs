@@ -58,7 +58,8 @@ async function bundledEntry() {
     // Build beside, then rename: a concurrent run never sees a half-written bundle.
     const temp = `${outDir}.${process.pid}.tmp`;
     await build({
-      entryPoints: { cli: join(root, 'scripts', 'cli.ts') },
+      // The parse workers' entry (lib/parse-pool.ts) sits beside the CLI's, sharing its chunks.
+      entryPoints: { cli: join(root, 'scripts', 'cli.ts'), 'parse-worker': join(root, 'lib', 'parse-worker.ts') },
       outdir: temp,
       outExtension: { '.js': '.mjs' },
       bundle: true,
@@ -73,7 +74,7 @@ async function bundledEntry() {
       external: ['jsdom', 'mermaid', '@docusaurus/core'],
       // Some dependencies are CommonJS and require() Node built-ins.
       banner: { js: "import { createRequire as __handbookCreateRequire } from 'node:module'; const require = __handbookCreateRequire(import.meta.url);" },
-      define: { __HANDBOOK_ROOT__: JSON.stringify(root) },
+      define: { __HANDBOOK_ROOT__: JSON.stringify(root), __HANDBOOK_BUNDLED__: 'true' },
       logLevel: 'silent',
     });
     await rename(temp, outDir).catch(async (error) => {

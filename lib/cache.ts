@@ -3,7 +3,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parseDoc } from '../core/parse.js';
-import { parseDocOnce } from './models.js';
+import { parseDocs } from './parse-pool.js';
 import { summaryOf } from '../core/summary.js';
 import { sourcesHash } from './sources.js';
 import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
@@ -320,6 +320,8 @@ export async function loadDocSummaries(
   };
 
   const docs = new Array<DocSummary>(paths.length);
+  /** Docs to parse: read in the loop, parsed together below (on every core when they are many). */
+  const toParse: { i: number; path: string; absolute: string; text: string; hash: string; size: number; mtimeMs: number }[] = [];
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
     // Paths are relative with `/`: joining is enough (path.resolve on each of 10,000 shows in a profile).
@@ -343,15 +345,19 @@ export async function loadDocSummaries(
       docs[i] = fromCache(path, entry);
       continue;
     }
-    stats.parsed++;
-    const model = parseDocOnce({ file: absolute, path, text });
+    toParse.push({ i, path, absolute, text, hash, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  stats.parsed = toParse.length;
+  const parsedModels = await parseDocs(toParse.map(({ absolute, path, text }) => ({ file: absolute, path, text })));
+  toParse.forEach(({ i, path, hash, size, mtimeMs }, n) => {
+    const model = parsedModels[n]!;
     parsed.set(path, { hash, model });
     if (dir) {
       const none = { at: -1, length: 0 };
-      fresh.set(path, { hash, size: info.size, mtimeMs: info.mtimeMs, linkKeys: linkKeysOf(model), route: routeOfDoc(model, docsDir, routeBasePath), routeKey, summary: none, model: none });
+      fresh.set(path, { hash, size, mtimeMs, linkKeys: linkKeysOf(model), route: routeOfDoc(model, docsDir, routeBasePath), routeKey, summary: none, model: none });
     }
     docs[i] = model;
-  }
+  });
   if (fresh.size !== entries.size) changed = true;
 
   const model = (path: string): DocModel => {

@@ -13,9 +13,20 @@ import type { DocModel } from '../core/types.js';
 const models = new Map<string, { path: string; text: string; model: DocModel }>();
 
 export function parseDocOnce({ file, path, text }: { file: string; path: string; text: string }): DocModel {
-  const known = models.get(file);
-  if (known && known.text === text && known.path === path) return known.model;
+  const known = knownModel({ file, path, text });
+  if (known) return known;
   const model = parseDoc({ path, text });
   models.set(file, { path, text, model });
   return model;
+}
+
+/** A model parsed elsewhere (a parse worker, lib/parse-pool.ts) of this file's text. */
+export function rememberModel({ file, path, text }: { file: string; path: string; text: string }, model: DocModel): void {
+  models.set(file, { path, text, model });
+}
+
+/** The model this process already has of this file's text, if any. */
+export function knownModel({ file, path, text }: { file: string; path: string; text: string }): DocModel | undefined {
+  const known = models.get(file);
+  return known && known.text === text && known.path === path ? known.model : undefined;
 }
