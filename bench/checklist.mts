@@ -21,17 +21,15 @@
  * Usage: npx tsx bench/checklist.mts [--docs N] [--rounds R] [--before DIR]
  * Prints one JSON object; results are recorded in BENCHMARKS.md.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot } from '../tests/support/fixture-site.js';
 import { serveStatic } from '../tests/support/static-server.js';
 import { launchBrowser } from '../tests/support/browser.js';
-
-const run = promisify(execFile);
+import { build, median } from './site-build.js';
 
 function procedure(i: number): string {
   const n = String(i).padStart(4, '0');
@@ -151,33 +149,6 @@ async function writeSite(name: string, docs: number, root: FeatureRoot): Promise
   return siteDir;
 }
 
-/**
- * Builds a site from cold and returns its wall time and the CPU time (user +
- * system) of the build and its children: on a shared machine the CPU time is
- * the steadier measure, as it does not grow while other processes wait for
- * the cores.
- */
-async function build(siteDir: string): Promise<{ wall: number; cpu: number }> {
-  const bin = join(repoRoot, 'node_modules', '.bin', 'docusaurus');
-  await rm(join(siteDir, '.docusaurus'), { recursive: true, force: true });
-  await rm(join(siteDir, 'build'), { recursive: true, force: true });
-  await rm(join(siteDir, 'node_modules', '.cache'), { recursive: true, force: true });
-  const start = performance.now();
-  // `times` prints the user and system time of the shell's children: the build.
-  const { stdout } = await run('bash', ['-c', '"$@" >/dev/null 2>&1 || exit 1; times', 'bench', bin, 'build', siteDir], {
-    cwd: repoRoot,
-    maxBuffer: 256 * 1024 * 1024,
-    // From cold for real: Rspack's persistent cache lives in the repository's
-    // node_modules/.cache (shared by every site built from here) and does not
-    // know the remark plugin, so a warm or stale cache would hide its cost.
-    env: { ...process.env, NO_COLOR: '1', DOCUSAURUS_NO_PERSISTENT_CACHE: '1' },
-  });
-  const wall = (performance.now() - start) / 1000;
-  const children = stdout.trim().split('\n').at(-1)!;
-  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return { wall, cpu: seconds.reduce((a, b) => a + b, 0) };
-}
-
 /** Gzipped bytes of every script Chromium downloads for one page, until the network is idle. */
 async function pageScripts(buildDir: string, route: string): Promise<{ files: number; gzipBytes: number }> {
   const server = await serveStatic(buildDir);
@@ -223,11 +194,6 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, load ${load.at(-1)}\n`);
     }
   }
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
   const percent = (ratio: number) => Math.round((ratio - 1) * 1000) / 10;
   const overhead = (side: Side, key: 'wall' | 'cpu') => percent(median(times[side]!.map((t) => t[key])) / median(times.off!.map((t) => t[key])));
   // Round r's side/off CPU ratio, in the order the rounds ran.

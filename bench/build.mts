@@ -1,0 +1,109 @@
+/**
+ * What the handbook's plugins add to `docusaurus build` (issue 19: at most
+ * 10 % on 1,000 docs), on the handbook's own docs replicated with
+ * variations (bench/replicate.ts, no link broken on purpose), in two
+ * fixture sites under .cache/fixture-sites that differ only in the
+ * handbook's parts:
+ *
+ * - `plain`: Docusaurus's classic preset with the same docs, Markdown
+ *   options, tags file, Mermaid theme and Prism languages;
+ * - `handbook`: the docs plugin wrapped (plugins/docs) with the handbook's
+ *   remark plugins (checklists, code tokens, alerts), the checklist export,
+ *   the check (every default rule, shell syntax included), the site data and
+ *   its pages, the Prism plugin, and the theme the checklists render with
+ *   (the repository's src/, linked).
+ *
+ * Every build is from cold (bench/site-build.ts). Rounds alternate the order.
+ *
+ * Usage: npx tsx bench/build.mts [--docs 1000] [--rounds 2]
+ * Prints one JSON object; results are recorded in BENCHMARKS.md.
+ */
+import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '../tests/support/fixture-site.js';
+import { replicateCorpus } from './replicate.js';
+import { build, median } from './site-build.js';
+
+type Side = 'plain' | 'handbook';
+
+const markdown = `{ format: 'detect', mermaid: true, mdx1Compat: { comments: true, admonitions: true, headingIds: true }, hooks: { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' } }`;
+const docsOptions = `path: 'docs', routeBasePath: '/docs', tags: 'tags.yml', onInlineTags: 'warn'`;
+const common = `
+  title: 'Bench', url: 'https://bench.internal', baseUrl: '/',
+  onBrokenLinks: 'warn', onBrokenAnchors: 'warn',
+  future: { v4: true, faster: true },
+  markdown: ${markdown},
+  themes: ['@docusaurus/theme-mermaid'],
+  themeConfig: { prism: { additionalLanguages: ['bash', 'shell-session', 'sql', 'yaml', 'json'] } },`;
+
+function config(side: Side): string {
+  if (side === 'plain') {
+    return `export default {${common}
+  presets: [['classic', { docs: { ${docsOptions} }, blog: false, theme: {} }]],
+};
+`;
+  }
+  const from = (path: string) => JSON.stringify(join(repoRoot, path));
+  return `import { remarkAlerts } from ${from('plugins/alerts/index')};
+import checklistExport, { remarkChecklist } from ${from('plugins/checklist/index')};
+import handbookCheck from ${from('plugins/check/index')};
+import handbookDocs from ${from('plugins/docs/index')};
+import prism, { remarkCodeTokens } from ${from('plugins/prism/index')};
+import siteData from ${from('plugins/site-data/index')};
+
+export default {${common}
+  plugins: [
+    [handbookDocs, { ${docsOptions}, remarkPlugins: [remarkChecklist, remarkCodeTokens, remarkAlerts] }],
+    checklistExport,
+    handbookCheck,
+    siteData,
+    prism,
+  ],
+  presets: [['classic', { docs: false, blog: false, theme: {} }]],
+};
+`;
+}
+
+async function writeSite(side: Side, corpus: string): Promise<string> {
+  const siteDir = join(repoRoot, '.cache', 'fixture-sites', `bench-build-${side}`);
+  await rm(siteDir, { recursive: true, force: true });
+  await mkdir(join(siteDir, 'static'), { recursive: true });
+  await writeFile(join(siteDir, 'docusaurus.config.ts'), config(side));
+  await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `bench-build-${side}`, private: true, type: 'module', browserslist: ['>0.5%', 'not dead', 'not op_mini all'] }));
+  await writeFile(join(siteDir, 'static', 'favicon.ico'), '');
+  // The same docs (and the repository files they link to) on both sides.
+  await cp(join(corpus, 'docs'), join(siteDir, 'docs'), { recursive: true });
+  if (side === 'handbook') await symlink(join(repoRoot, 'src'), join(siteDir, 'src'));
+  return siteDir;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' } } });
+  const docs = Number(values.docs);
+  const rounds = Number(values.rounds);
+  const corpus = join(repoRoot, '.cache', 'fixture-sites', 'bench-build-corpus');
+  await rm(corpus, { recursive: true, force: true });
+  const manifest = await replicateCorpus({ dir: corpus, docs, brokenRate: 0 });
+  const sides: Side[] = ['plain', 'handbook'];
+  const sites = { plain: await writeSite('plain', corpus), handbook: await writeSite('handbook', corpus) };
+  const times: Record<Side, { wall: number; cpu: number }[]> = { plain: [], handbook: [] };
+  const load: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
+      const t = await build(sites[side]);
+      load.push(Math.round(loadavg()[0]! * 10) / 10);
+      times[side].push({ wall: Math.round(t.wall * 10) / 10, cpu: Math.round(t.cpu * 10) / 10 });
+      process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, load ${load.at(-1)}\n`);
+    }
+  }
+  const percent = (ratio: number) => Math.round((ratio - 1) * 1000) / 10;
+  const overhead = (key: 'wall' | 'cpu') => percent(median(times.handbook.map((t) => t[key])) / median(times.plain.map((t) => t[key])));
+  const pairs = times.handbook.map((t, r) => percent(t.cpu / times.plain[r]!.cpu));
+  process.stdout.write(
+    JSON.stringify({ docs: manifest.docs, rounds, buildSeconds: times, overheadPercent: { wall: overhead('wall'), cpu: overhead('cpu') }, pairsCpuPercent: pairs, pairsMedianCpuPercent: median(pairs), loadAverageAfterEachBuild: load }, null, 2) + '\n',
+  );
+}
+
+await main();
