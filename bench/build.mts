@@ -71,7 +71,7 @@ async function writeSite(side: Side, corpus: string): Promise<string> {
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(join(siteDir, 'static'), { recursive: true });
   await writeFile(join(siteDir, 'docusaurus.config.ts'), config(side));
-  await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `bench-build-${side}`, private: true, type: 'module', browserslist: ['>0.5%', 'not dead', 'not op_mini all'] }));
+  await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `bench-build-${side}`, private: true, browserslist: ['>0.5%', 'not dead', 'not op_mini all'] }));
   await writeFile(join(siteDir, 'static', 'favicon.ico'), '');
   // The same docs (and the repository files they link to) on both sides.
   await cp(join(corpus, 'docs'), join(siteDir, 'docs'), { recursive: true });
