@@ -1,5 +1,6 @@
 import { parseDoc } from '../core/parse.js';
 import type { DocModel } from '../core/types.js';
+import type { MarkdownOptions } from '../core/markdown.js';
 
 /**
  * The model of each document, parsed once per process: the build's plugins
@@ -10,12 +11,14 @@ import type { DocModel } from '../core/types.js';
  * by the file's absolute path; a changed text (the dev server after an
  * edit) is parsed again and replaces the old model.
  */
-const models = new Map<string, { path: string; text: string; model: DocModel }>();
+const models = new Map<string, { path: string; text: string; key: string; model: DocModel }>();
 
-export function parseDocOnce({ file, path, text }: { file: string; path: string; text: string }): DocModel {
+/** The model of `text`, read with the site's Markdown options (`markdown`; default: `.md` CommonMark, `.mdx` MDX). */
+export function parseDocOnce({ file, path, text, markdown }: { file: string; path: string; text: string; markdown?: MarkdownOptions }): DocModel {
+  const key = markdown ? JSON.stringify(markdown) : '';
   const known = models.get(file);
-  if (known && known.text === text && known.path === path) return known.model;
-  const model = parseDoc({ path, text });
-  models.set(file, { path, text, model });
+  if (known && known.text === text && known.path === path && known.key === key) return known.model;
+  const model = parseDoc({ path, text, ...(markdown ? { markdown } : {}) });
+  models.set(file, { path, text, key, model });
   return model;
 }
