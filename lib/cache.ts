@@ -8,7 +8,7 @@ import { summaryOf } from '../core/summary.js';
 import { sourcesHash } from './sources.js';
 import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
 import { linkKeysOf, rememberLinkKeys } from '../core/links/index.js';
-import type { MarkdownOptions } from '../core/markdown.js';
+import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
 
 /**
  * The on-disk cache of parsed documents for `handbook check`, in
@@ -290,7 +290,7 @@ export async function loadDocSummaries(
   const routeKey = `${docsDir}\0${routeBasePath}`;
   const markdown = options.markdown;
   // Models read with other Markdown options are other models: the options are part of the parser's identity.
-  const version = dir ? await parserVersion(markdown ? createHash('sha1').update(JSON.stringify(markdown)).digest('hex').slice(0, 8) : 'default') : '';
+  const version = dir ? await parserVersion(createHash('sha1').update(JSON.stringify(markdownOptions(markdown))).digest('hex').slice(0, 8)) : '';
   const index = dir ? readIndex(dir, version) : null;
   const file = new RecordsFile(dir && index ? join(dir, index.records) : null);
   const entries = index?.entries ?? new Map<string, Entry>();

@@ -1,6 +1,6 @@
 import { parseDoc } from '../core/parse.js';
 import type { DocModel } from '../core/types.js';
-import type { MarkdownOptions } from '../core/markdown.js';
+import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
 
 /**
  * The model of each document, parsed once per process: the build's plugins
@@ -15,7 +15,8 @@ const models = new Map<string, { path: string; text: string; key: string; model:
 
 /** The model of `text`, read with the site's Markdown options (`markdown`; default: `.md` CommonMark, `.mdx` MDX). */
 export function parseDocOnce({ file, path, text, markdown }: { file: string; path: string; text: string; markdown?: MarkdownOptions }): DocModel {
-  const key = markdown ? JSON.stringify(markdown) : '';
+  // The defaults spelt out are the same options: the build's corpus passes them, the checklist's remark plugin does not.
+  const key = JSON.stringify(markdownOptions(markdown));
   const known = models.get(file);
   if (known && known.text === text && known.path === path && known.key === key) return known.model;
   const model = parseDoc({ path, text, ...(markdown ? { markdown } : {}) });

@@ -145,7 +145,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
     // Markdown as the site's build reads it (its config's markdown.format, mdx1Compat, remark-math), else as handbook.config.json says.
     const site = await siteMarkdownOf({ cwd, cacheDir });
-    if (site?.markdown === null) io.stderr.write(`handbook check: cannot load ${site.config} (${site.problem}); reading Markdown with format \`${config.format}\` (handbook.config.json)\n`);
+    if (site?.markdown === null) io.stderr.write(`handbook check: cannot load ${site.config} (${site.problem}); reading Markdown with format \`${config.format}\` (${config.file ?? 'the default; set `format` in handbook.config.json'})\n`);
     const markdown = site?.markdown ?? { ...DEFAULT_MARKDOWN, format: config.format };
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };

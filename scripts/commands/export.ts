@@ -40,7 +40,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     docsDir = normaliseDir(parsed.values.docs ?? config.docs);
     // Markdown read as `handbook check` reads it: the site's markdown.format, else the config file's.
     const site = await siteMarkdownOf({ cwd, cacheDir: cacheDirOf(cwd, io.env) });
-    if (site?.markdown === null) io.stderr.write(`handbook export: cannot load ${site.config} (${site.problem}); reading Markdown with format \`${config.format}\` (handbook.config.json)\n`);
+    if (site?.markdown === null) io.stderr.write(`handbook export: cannot load ${site.config} (${site.problem}); reading Markdown with format \`${config.format}\` (${config.file ?? 'the default; set `format` in handbook.config.json'})\n`);
     const markdown = site?.markdown ?? { ...DEFAULT_MARKDOWN, format: config.format };
     docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown, alerts: false })).pages;
   } catch (error) {
