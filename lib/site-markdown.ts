@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocusaurusConfig } from '@docusaurus/types';
-import type { MarkdownOptions } from '../core/markdown.js';
+import { DEFAULT_MARKDOWN, type MarkdownOptions } from '../core/markdown.js';
 
 /**
  * How a Docusaurus site reads its Markdown, from its own config: the
@@ -100,4 +100,18 @@ export async function siteMarkdownOf({ cwd, cacheDir }: { cwd: string; cacheDir:
     }
   }
   return value;
+}
+
+/**
+ * The Markdown options every command reads documents with: the site's
+ * (see {@link siteMarkdownOf}), else `format` (handbook.config.json's, named
+ * by `formatFrom` in the notice) with Docusaurus's defaults. `notice` is the
+ * one line to print when the site's config exists but cannot be loaded.
+ */
+export async function markdownOptionsFor({ cwd, cacheDir, format, formatFrom }: { cwd: string; cacheDir: string | null; format: MarkdownOptions['format']; formatFrom: string | null }): Promise<{ markdown: MarkdownOptions; notice: string | null }> {
+  const site = await siteMarkdownOf({ cwd, cacheDir });
+  if (site?.markdown) return { markdown: site.markdown, notice: null };
+  const markdown = { ...DEFAULT_MARKDOWN, format };
+  if (!site) return { markdown, notice: null };
+  return { markdown, notice: `cannot load ${site.config} (${site.problem}); reading Markdown with format \`${format}\` (${formatFrom ?? 'the default; set `format` in handbook.config.json'})` };
 }

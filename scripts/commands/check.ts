@@ -11,8 +11,7 @@ import { createExternalLinkService } from '../../lib/services/external-links.js'
 import { cacheDirOf } from '../../lib/cache.js';
 import { openRuleResults } from '../../lib/rule-results.js';
 import { loadConfig } from '../../lib/config.js';
-import { siteMarkdownOf } from '../../lib/site-markdown.js';
-import { DEFAULT_MARKDOWN } from '../../core/markdown.js';
+import { markdownOptionsFor } from '../../lib/site-markdown.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
 
@@ -144,9 +143,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       wanted === null || wanted.has(d.ruleId) || d.ruleId === 'yaml-syntax' || d.ruleId === 'mdx-syntax' || selectedRules.some((r) => wanted.has(r.id) && reportsOf(r).includes(d.ruleId));
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
     // Markdown as the site's build reads it (its config's markdown.format, mdx1Compat, remark-math), else as handbook.config.json says.
-    const site = await siteMarkdownOf({ cwd, cacheDir });
-    if (site?.markdown === null) io.stderr.write(`handbook check: cannot load ${site.config} (${site.problem}); reading Markdown with format \`${config.format}\` (${config.file ?? 'the default; set `format` in handbook.config.json'})\n`);
-    const markdown = site?.markdown ?? { ...DEFAULT_MARKDOWN, format: config.format };
+    const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir, format: config.format, formatFrom: config.file });
+    if (notice) io.stderr.write(`handbook check: ${notice}\n`);
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
     // Alert files: the config's globs (default alerts/**), runbook URLs read against its siteUrl (else the Docusaurus config's url).

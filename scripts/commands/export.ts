@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createChecklistExport, unparsableProcedures } from '../../core/export.js';
-import { DEFAULT_MARKDOWN } from '../../core/markdown.js';
 import { cacheDirOf } from '../../lib/cache.js';
-import { siteMarkdownOf } from '../../lib/site-markdown.js';
+import { markdownOptionsFor } from '../../lib/site-markdown.js';
 import { CheckConfigError, loadPages, normaliseDir } from '../../lib/corpus.js';
 import { loadConfig } from '../../lib/config.js';
 import type { CommandIo } from '../cli.js';
@@ -39,9 +38,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     routeBasePath = config.routeBasePath;
     docsDir = normaliseDir(parsed.values.docs ?? config.docs);
     // Markdown read as `handbook check` reads it: the site's markdown.format, else the config file's.
-    const site = await siteMarkdownOf({ cwd, cacheDir: cacheDirOf(cwd, io.env) });
-    if (site?.markdown === null) io.stderr.write(`handbook export: cannot load ${site.config} (${site.problem}); reading Markdown with format \`${config.format}\` (${config.file ?? 'the default; set `format` in handbook.config.json'})\n`);
-    const markdown = site?.markdown ?? { ...DEFAULT_MARKDOWN, format: config.format };
+    const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), format: config.format, formatFrom: config.file });
+    if (notice) io.stderr.write(`handbook export: ${notice}\n`);
     docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown, alerts: false })).pages;
   } catch (error) {
     io.stderr.write(`handbook export: ${error instanceof CheckConfigError ? error.message : `cannot read ${parsed.values.docs ?? 'docs'} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}\n`);
