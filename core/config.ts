@@ -40,6 +40,10 @@ export const handbookConfigSchema = z
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors: handbook.config.schema.json of the handbook, by path or URL.'),
     docs: z.string().min(1).default('docs').describe('The docs folder, relative to this file (the docs plugin\'s `path`).'),
     routeBasePath: z.string().default('docs').describe('The URL path of the docs on the site (the docs plugin\'s `routeBasePath`).'),
+    format: z
+      .enum(['md', 'mdx', 'detect'])
+      .default('detect')
+      .describe('How Markdown is read when the folder is not a Docusaurus site (or its config cannot be loaded), as Docusaurus\'s `markdown.format`: `mdx` reads every file as MDX, `md` as CommonMark, `detect` (default) `.mdx` as MDX and the rest as CommonMark. A Docusaurus site\'s own `markdown.format` wins.'),
     siteUrl: z
       .url({ protocol: /^https?$/ })
       .optional()
@@ -66,6 +70,8 @@ export interface HandbookConfig {
   file: string | null;
   docs: string;
   routeBasePath: string;
+  /** Markdown format without a loadable Docusaurus config (`markdown.format`'s values). */
+  format: 'md' | 'mdx' | 'detect';
   siteUrl: string | null;
   rules: Readonly<Record<string, RuleSetting>>;
   alerts: readonly string[];
@@ -149,6 +155,7 @@ export function validateConfig(text: string, { file, ruleIds = knownRuleIds() }:
       file,
       docs: config.docs,
       routeBasePath: normaliseRouteBasePath(config.routeBasePath),
+      format: config.format,
       siteUrl: config.siteUrl ?? null,
       rules: config.rules,
       alerts: config.alerts,
@@ -160,7 +167,7 @@ const sortProblems = (problems: ConfigProblem[]) => problems.sort((a, b) => a.li
 
 /** The configuration of a folder without a config file. */
 export function defaultConfig(): HandbookConfig {
-  return { file: null, docs: 'docs', routeBasePath: '/docs', siteUrl: null, rules: {}, alerts: [] };
+  return { file: null, docs: 'docs', routeBasePath: '/docs', format: 'detect', siteUrl: null, rules: {}, alerts: [] };
 }
 
 /**

@@ -36,10 +36,42 @@ export interface CreateChecklistExportOptions {
   routeBasePath?: string;
 }
 
-/** Every doc that has at least one step, sorted by path, with its steps in order. */
+/** A procedure the export leaves out because its document cannot be read as the site reads it, at the parse error. */
+export interface UnparsableProcedure {
+  path: string;
+  line: number;
+  column: number;
+  ruleId: 'yaml-syntax' | 'mdx-syntax';
+  message: string;
+}
+
+/**
+ * The docs with steps whose text does not parse (malformed front matter, an
+ * MDX syntax error): their steps, read as CommonMark, may be incomplete and
+ * their parameters lost, and the site cannot build their page, so they are
+ * left out of the export and reported at the first parse error instead.
+ */
+export function unparsableProcedures(docs: readonly DocModel[]): UnparsableProcedure[] {
+  const found: UnparsableProcedure[] = [];
+  for (const doc of docs) {
+    const problem = doc.problems[0];
+    if (!problem || extractProcedure(doc).steps.length === 0) continue;
+    found.push({
+      path: doc.path,
+      line: problem.place.start.line,
+      column: problem.place.start.column,
+      ruleId: problem.ruleId,
+      message: `Unexpected procedure that does not parse (${problem.message}), expected a document the site can build; its steps are not exported`,
+    });
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}
+
+/** Every doc that has at least one step, sorted by path, with its steps in order; docs that do not parse are left out (see {@link unparsableProcedures}). */
 export function createChecklistExport({ docs, docsDir = 'docs', routeBasePath = '/docs' }: CreateChecklistExportOptions): ChecklistExport {
   const exported: ExportedDoc[] = [];
   for (const doc of [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (doc.problems.length > 0) continue;
     const procedure = extractProcedure(doc);
     if (procedure.steps.length === 0) continue;
     const route = routeOfDoc(doc, docsDir, routeBasePath);

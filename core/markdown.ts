@@ -11,34 +11,72 @@ import type { Root } from 'mdast';
 // from them); the package's types only declare its older `emit` option.
 
 /**
- * The Markdown dialects of the site: `.md` is CommonMark and `.mdx` is MDX
- * (`markdown.format: 'detect'`), both with the syntax extensions Docusaurus's
- * MDX loader registers (front matter, directives for admonitions, GFM, and
- * HTML comments as comments: `mdx1Compat.comments`).
+ * The Markdown dialects of the site: CommonMark (`md`) and MDX (`mdx`), both
+ * with the syntax extensions Docusaurus's MDX loader registers (front matter,
+ * directives for admonitions, GFM, and HTML comments as comments:
+ * `mdx1Compat.comments`).
  */
 export type MarkdownFormat = 'md' | 'mdx';
 
-const processors = new Map<MarkdownFormat, Processor<Root>>();
+/**
+ * How the site reads its Markdown: Docusaurus's `markdown.format` (`md`,
+ * `mdx`, or `detect`: `.md` as CommonMark and `.mdx` as MDX), its
+ * `markdown.mdx1Compat` switches that change syntax, and the syntax that
+ * site remark plugins add (`math`: remark-math's `$...$` and `$$` blocks).
+ * Data: the loader reads it from the site config or handbook.config.json.
+ */
+export interface MarkdownOptions {
+  format: MarkdownFormat | 'detect';
+  mdx1Compat: { comments: boolean; headingIds: boolean };
+  /** The docs plugin registers remark-math: `$` math is opaque text, as the site renders it with KaTeX. */
+  math: boolean;
+}
 
-function processorFor(format: MarkdownFormat): Processor<Root> {
-  let processor = processors.get(format);
+/** What the handbook assumes without a site config: `detect` (Docusaurus's rule per extension), MDX 1 compatibility on (Docusaurus's defaults), no math. */
+export const DEFAULT_MARKDOWN: MarkdownOptions = { format: 'detect', mdx1Compat: { comments: true, headingIds: true }, math: false };
+
+/** Fills the defaults of {@link DEFAULT_MARKDOWN} into partial options. */
+export function markdownOptions(given: Partial<MarkdownOptions> | undefined): MarkdownOptions {
+  if (!given) return DEFAULT_MARKDOWN;
+  return { format: given.format ?? DEFAULT_MARKDOWN.format, mdx1Compat: { ...DEFAULT_MARKDOWN.mdx1Compat, ...given.mdx1Compat }, math: given.math ?? false };
+}
+
+const processors = new Map<string, Processor<Root>>();
+
+function processorFor(format: MarkdownFormat, comments: boolean): Processor<Root> {
+  const key = `${format}-${comments}`;
+  let processor = processors.get(key);
   if (!processor) {
     // Same extensions in the same order as Docusaurus's MDX loader: a later
     // micromark extension takes precedence, so `<!--` is a comment before MDX
     // reads `<` as JSX.
     const base = unified().use(remarkParse);
     if (format === 'mdx') base.use(remarkMdx);
-    base.use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm).use(remarkComment, { ast: true } as never);
+    base.use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm);
+    if (comments) base.use(remarkComment, { ast: true } as never);
     processor = base as unknown as Processor<Root>;
     processor.freeze();
-    processors.set(format, processor);
+    processors.set(key, processor);
   }
   return processor;
 }
 
-export function formatOf(path: string): MarkdownFormat {
+/**
+ * The format of one document, as `getFormat` of `@docusaurus/mdx-loader`
+ * decides it: the front matter's `format` first, then the site's
+ * `markdown.format`; `detect` means `.mdx` is MDX and any other extension
+ * CommonMark.
+ */
+export function formatOf(path: string, { siteFormat = 'detect', frontMatterFormat }: { siteFormat?: MarkdownOptions['format']; frontMatterFormat?: unknown } = {}): MarkdownFormat {
+  const chosen = frontMatterFormat === 'md' || frontMatterFormat === 'mdx' || frontMatterFormat === 'detect' ? frontMatterFormat : siteFormat;
+  if (chosen !== 'detect') return chosen;
+  return extensionFormatOf(path);
+}
+
+function extensionFormatOf(path: string): MarkdownFormat {
   return /\.mdx$/i.test(path) ? 'mdx' : 'md';
 }
+
 
 /**
  * Stands in for `{` in `{#id}` heading ids while MDX is parsed. Docusaurus
@@ -55,13 +93,60 @@ function protectHeadingIds(text: string): string {
   return text.replace(headingLine, (line) => line.replace('{#', HEADING_ID_BRACE + '#'));
 }
 
-/** Parses a document to mdast exactly as the site's Markdown dialect reads it. Throws on MDX syntax errors. */
-export function parseMarkdown(text: string, format: MarkdownFormat): Root {
-  if (format === 'md') return processorFor('md').parse(text);
-  const protectedText = protectHeadingIds(text);
-  const tree = processorFor('mdx').parse(protectedText);
-  if (protectedText !== text) restoreHeadingIdBraces(tree);
+/**
+ * Parses a document to mdast exactly as the site's Markdown dialect reads
+ * it. Throws on MDX syntax errors. With `math`, remark-math's `$$` blocks and
+ * `$...$` spans are read as opaque text (see {@link blankMath}).
+ */
+export function parseMarkdown(text: string, format: MarkdownFormat, options: Pick<MarkdownOptions, 'mdx1Compat' | 'math'> = DEFAULT_MARKDOWN): Root {
+  const source = options.math ? blankMath(text) : text;
+  if (format === 'md') return processorFor('md', options.mdx1Compat.comments).parse(source);
+  const protectedText = options.mdx1Compat.headingIds ? protectHeadingIds(source) : source;
+  const tree = processorFor('mdx', options.mdx1Compat.comments).parse(protectedText);
+  if (protectedText !== source) restoreHeadingIdBraces(tree);
   return tree;
+}
+
+/**
+ * remark-math's syntax, made opaque: the handbook cannot install
+ * micromark-extension-math, so on a site whose docs plugin registers
+ * remark-math, the content of each `$$` block (fenced by lines starting with
+ * `$$`) and of each `$...$` span on one line (outside code) is replaced by
+ * spaces of the same length before parsing. Positions stay exact; what was
+ * math is neither JSX nor a link, as on the rendered page.
+ */
+export function blankMath(text: string): string {
+  if (!text.includes('$')) return text;
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  const lines = text.split(/(?<=\n)/);
+  let fence: string | null = null;
+  let inMath = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (inMath) {
+      if (/^\s*\$\$/.test(line) || /\$\$\s*$/.test(line)) inMath = false;
+      lines[i] = blank(line);
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    if (/^ {0,3}\$\$/.test(line)) {
+      // `$$ x $$` on one line closes itself; else the block runs to the next `$$` line.
+      inMath = !line.replace(/^ {0,3}\$\$/, '').includes('$$');
+      lines[i] = blank(line);
+      continue;
+    }
+    // Inline: `$...$` (or `$$...$$`) outside code spans, on one line.
+    lines[i] = line.replace(/(`+)[\s\S]*?\1|(\${1,2})(?!\s)((?:\\.|[^$\\\n])+?)\2(?!\d)/g, (match, code: string | undefined) => (code ? match : blank(match)));
+  }
+  return lines.join('');
 }
 
 function restoreHeadingIdBraces(node: unknown): void {

@@ -1,7 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { Code, Heading as MdastHeading, Nodes, Parents, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
-import { parseMarkdown, formatOf } from './markdown.js';
+import { parseMarkdown, formatOf, markdownOptions, type MarkdownFormat, type MarkdownOptions } from './markdown.js';
 import { createHeadingAnchors, headingEntry } from './headings.js';
 import { parseFrontMatterYaml, emptyFrontMatter } from './frontmatter.js';
 import { createLineIndex, spanOf, startOfDocument, type LineIndex } from './position.js';
@@ -23,56 +23,101 @@ export interface ParseDocOptions {
   text: string;
   /** `markdown.anchors.maintainCase` of the site (default false). */
   anchorsMaintainCase?: boolean;
+  /**
+   * How the site reads Markdown (`markdown.format`, `mdx1Compat`, remark-math);
+   * default {@link DEFAULT_MARKDOWN}: `.md` as CommonMark, `.mdx` as MDX.
+   */
+  markdown?: Partial<MarkdownOptions>;
 }
 
 /**
- * Front matter the way gray-matter (Docusaurus) finds it: `---` on the very
- * first line, closed by a `---` line.
+ * Front matter the way gray-matter reads it for Docusaurus
+ * (`parseFrontMatter` of `@docusaurus/utils`): a UTF-8 BOM is stripped;
+ * the text opens with `---` not followed by a fourth `-` (the rest of that
+ * line names a language, and is ignored); the YAML runs to the first line
+ * that starts with `---`, so a closing line of more dashes (`-----`) closes
+ * it too. Offsets are in the document's own text (BOM included).
  */
-const frontMatterFence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
-
 function readFrontMatter(text: string, index: LineIndex, problems: ParseProblem[]): FrontMatter {
-  if (!text.startsWith('---')) return emptyFrontMatter();
-  const match = frontMatterFence.exec(text);
-  if (!match || match.index !== 0) {
-    if (/^---[ \t]*\r?\n/.test(text)) {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom) || text[bom + 3] === '-') return emptyFrontMatter();
+  const firstNewline = text.indexOf('\n', bom);
+  const close = firstNewline === -1 ? -1 : text.indexOf('\n---', firstNewline);
+  if (close === -1) {
+    if (firstNewline !== -1) {
       problems.push({
         ruleId: 'yaml-syntax',
         message: 'Unexpected front matter without a closing `---` line, expected the YAML block to end with `---`',
-        place: index.span(0, 3),
+        place: index.span(bom, bom + 3),
       });
     }
     return emptyFrontMatter();
   }
-  const raw = match[1] ?? '';
-  const rawOffset = text.indexOf('\n') + 1;
+  const rawOffset = firstNewline + 1;
+  const raw = text.slice(rawOffset, close).replace(/\r$/, '');
   const parsed = parseFrontMatterYaml(raw, rawOffset, index);
   problems.push(...parsed.problems);
+  const lineEnd = text.indexOf('\n', close + 1);
+  const end = (lineEnd === -1 ? text.length : lineEnd) - (text[lineEnd - 1] === '\r' ? 1 : 0);
   return {
     present: true,
     raw,
     data: parsed.data,
     keys: parsed.keys,
-    span: index.span(0, match[0].replace(/\r?\n$/, '').length),
+    span: index.span(0, end),
   };
 }
 
 /**
  * Parses one document into the model every part of the handbook shares.
  * Pure: no file system, no Docusaurus runtime. Never throws on bad input:
- * malformed YAML and MDX syntax errors become `problems`.
+ * malformed YAML and MDX syntax errors become `problems`. The format is
+ * Docusaurus's (`getFormat`: front matter `mdx.format`, then the site's
+ * `markdown.format`). A document MDX cannot read is still read as
+ * CommonMark for its links, headings and blocks, so one bad paragraph
+ * leaves the rest of the file checked; the MDX error is reported.
  */
-export function parseDoc({ path, text, anchorsMaintainCase = false }: ParseDocOptions): DocModel {
+export function parseDoc({ path, text, anchorsMaintainCase = false, markdown }: ParseDocOptions): DocModel {
+  const options = markdownOptions(markdown);
+  const head = readHead(path, text, options);
   let tree: Root | null = null;
   let failure: unknown = null;
+  let treeFormat = head.format;
   try {
-    tree = parseMarkdown(text, formatOf(path));
+    tree = parseMarkdown(text, head.format, options);
   } catch (error) {
     failure = error;
+    treeFormat = 'md';
+    try {
+      tree = parseMarkdown(text, 'md', options);
+    } catch {
+      tree = null;
+    }
   }
-  const model = buildModel({ path, text, anchorsMaintainCase }, tree);
-  if (failure !== null) model.problems.push(mdxProblem(failure, createLineIndex(text)));
+  const model = buildModel({ path, text, anchorsMaintainCase }, head, tree, treeFormat);
+  if (failure !== null) model.problems.push(mdxProblem(failure, head.index));
   return model;
+}
+
+interface Head {
+  index: LineIndex;
+  problems: ParseProblem[];
+  frontMatter: FrontMatter;
+  format: MarkdownFormat;
+}
+
+/** The front matter's `mdx.format`, the key Docusaurus's MDX loader reads (`validateMDXFrontMatter(frontMatter.mdx)`). */
+function mdxFormatOf(data: Record<string, unknown>): unknown {
+  const mdx = data.mdx;
+  return mdx !== null && typeof mdx === 'object' ? (mdx as { format?: unknown }).format : undefined;
+}
+
+/** The front matter, its problems and the format it decides. */
+function readHead(path: string, text: string, options: MarkdownOptions): Head {
+  const index = createLineIndex(text);
+  const problems: ParseProblem[] = [];
+  const frontMatter = readFrontMatter(text, index, problems);
+  return { index, problems, frontMatter, format: formatOf(path, { siteFormat: options.format, frontMatterFormat: mdxFormatOf(frontMatter.data) }) };
 }
 
 /**
@@ -81,15 +126,10 @@ export function parseDoc({ path, text, anchorsMaintainCase = false }: ParseDocOp
  * made of `text` (before its own transforms) instead of parsing it again.
  */
 export function docModelFromTree(options: ParseDocOptions & { tree: Root }): DocModel {
-  return buildModel(options, options.tree);
+  return buildModel(options, readHead(options.path, options.text, markdownOptions(options.markdown)), options.tree);
 }
 
-function buildModel({ path, text, anchorsMaintainCase = false }: ParseDocOptions, tree: Root | null): DocModel {
-  const format = formatOf(path);
-  const index = createLineIndex(text);
-  const problems: ParseProblem[] = [];
-  const frontMatter = readFrontMatter(text, index, problems);
-
+function buildModel({ path, text, anchorsMaintainCase = false }: ParseDocOptions, { index, problems, frontMatter, format }: Head, tree: Root | null, treeFormat: MarkdownFormat = format): DocModel {
   const model: DocModel = {
     path,
     format,
@@ -101,11 +141,12 @@ function buildModel({ path, text, anchorsMaintainCase = false }: ParseDocOptions
     htmlAnchors: [],
     codeBlocks: [],
     comments: [],
+    embeds: [],
     problems,
   };
   if (!tree) return model;
 
-  collect(tree, model, index, anchorsMaintainCase);
+  collect(tree, model, index, anchorsMaintainCase, treeFormat);
   // The mdast tree rides along for tree-based lint rules (remark-lint's
   // preset), non-enumerable so serialised or cached models do not carry it.
   Object.defineProperty(model, 'tree', { value: tree, enumerable: false, configurable: true });
@@ -144,9 +185,50 @@ function mdxProblem(error: unknown, index: LineIndex): ParseProblem {
 const htmlAttribute = /\b(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const requireCall = /require\(\s*(['"])([^'"]+)\1\s*\)/g;
 
-function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: boolean): void {
+/**
+ * Raw HTML elements (CommonMark) whose `id` the theme registers as an anchor
+ * of the page, the ids the build's broken-anchor check sees: in `md` format
+ * rehype-raw turns raw HTML into elements the theme's MDX components render,
+ * and `a` (Link), `li`, `details` and the h2-h6 headings call
+ * `collectAnchor`. Other elements (`div`, `span`) render their `id` but the
+ * check does not know it.
+ */
+const COLLECTED_HTML = new Set(['a', 'li', 'details', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The same in MDX, where JSX written in the document is never swapped for
+ * the theme's components, except `<details>` (as a block, renamed to
+ * `Details` by the MDX loader's details plugin) and `<Details>` itself.
+ */
+function collectedJsx(name: string | null, flow: boolean): boolean {
+  return name === 'Details' || (flow && name === 'details');
+}
+
+const importDeclaration = /\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\}\s*)?from\s*(['"])([^'"]+\.mdx?)\2/g;
+
+/** The doc path an import of `source` in `path` names (`./_x.mdx`, `../_x.md`, `@site/docs/_x.mdx`), or null for a package. */
+function importedPath(path: string, source: string): string | null {
+  let parts: string[];
+  if (source.startsWith('@site/')) parts = source.slice('@site/'.length).split('/');
+  else if (source.startsWith('./') || source.startsWith('../')) parts = [...path.split('/').slice(0, -1), ...source.split('/')];
+  else return null;
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: boolean, treeFormat: MarkdownFormat): void {
   const anchorFor = createHeadingAnchors({ maintainCase });
   let currentSection: number | null = null;
+  /** Default imports of Markdown files by local name, and the JSX element names used: a partial is rendered where `<Name />` is. */
+  const imports = new Map<string, string>();
+  const elementNames = new Set<string>();
 
   const addHtmlTargets = (value: string, baseOffset: number | undefined, tag: string | null = null): void => {
     if (baseOffset === undefined) return;
@@ -158,12 +240,14 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
       for (const attr of tagMatch[2]!.matchAll(htmlAttribute)) {
         const name = attr[1]!.toLowerCase();
         const attrValue = attr[2] ?? attr[3] ?? attr[4] ?? '';
+        // `src={require(...)}`: JSX read as CommonMark (an MDX document that failed to parse); its require is not a URL.
+        if (attr[4] !== undefined && attrValue.startsWith('{')) continue;
         const start = baseOffset + attributesOffset + attr.index!;
         const place = index.span(start, start + attr[0].length);
         if (name === 'href' || name === 'src') {
           model.links.push({ kind: 'html', url: attrValue, place });
         } else if (name === 'id' || (name === 'name' && tagName === 'a')) {
-          model.htmlAnchors.push({ id: attrValue, attribute: name, place });
+          model.htmlAnchors.push({ id: attrValue, attribute: name, place, collected: name === 'id' && treeFormat === 'md' && COLLECTED_HTML.has(tagName) });
         }
       }
     }
@@ -177,7 +261,17 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
     }
   };
 
+  /**
+   * JSX text elements MDX turns into blocks: a paragraph of nothing but JSX
+   * (and blanks) is unravelled by @mdx-js/mdx's remark-mark-and-unravel
+   * before the site's remark plugins see it (`<details id="x"><summary>...`
+   * on one line is then a block `details`).
+   */
+  const unravelled = new WeakSet<Nodes>();
   const visit = (node: Nodes, parent: Parents | null, indexInParent: number, insideJsx: boolean): void => {
+    if (node.type === 'paragraph' && node.children.every((c) => c.type === 'mdxJsxTextElement' || c.type === 'mdxTextExpression' || (c.type === 'text' && /^\s*$/.test(c.value)))) {
+      for (const child of node.children) unravelled.add(child);
+    }
     switch (node.type) {
       case 'heading': {
         const heading = headingEntry(node.depth, anchorFor(node as MdastHeading), spanOf(node.position));
@@ -209,6 +303,8 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
+        if (node.name) elementNames.add(node.name);
+        const collected = collectedJsx(node.name, node.type === 'mdxJsxFlowElement' || unravelled.has(node));
         for (const attribute of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) {
           if (attribute.type !== 'mdxJsxAttribute') {
             addRequires(attribute.value, attribute.position?.start.offset);
@@ -218,7 +314,7 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
           const place = spanOf(attribute.position ?? node.position);
           if (typeof attribute.value === 'string') {
             if (name === 'href' || name === 'src' || name === 'to') model.links.push({ kind: 'html', url: attribute.value, place });
-            else if (name === 'id' || (name === 'name' && node.name === 'a')) model.htmlAnchors.push({ id: attribute.value, attribute: name === 'id' ? 'id' : 'name', place });
+            else if (name === 'id' || (name === 'name' && node.name === 'a')) model.htmlAnchors.push({ id: attribute.value, attribute: name === 'id' ? 'id' : 'name', place, collected: collected && name === 'id' });
           } else if (attribute.value && typeof attribute.value === 'object') {
             addRequires(attribute.value.value, attribute.value.position?.start.offset ?? attribute.position?.start.offset);
           }
@@ -238,6 +334,7 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
       }
       case 'mdxjsEsm':
         addRequires(node.value, node.position?.start.offset);
+        for (const match of node.value.matchAll(importDeclaration)) imports.set(match[1]!, match[3]!);
         break;
       default: {
         const maybeComment = node as unknown as { type: string; commentValue?: string; position?: Code['position'] };
@@ -251,6 +348,10 @@ function collect(tree: Root, model: DocModel, index: LineIndex, maintainCase: bo
     }
   };
   visit(tree, null, 0, false);
+  for (const [name, source] of imports) {
+    const path = elementNames.has(name) ? importedPath(model.path, source) : null;
+    if (path !== null && !model.embeds.includes(path)) model.embeds.push(path);
+  }
 }
 
 function nextSiblingSpan(parent: Parents | null, indexInParent: number): Span | null {

@@ -65,7 +65,7 @@ export interface StepMeta {
   skip: boolean;
   /** Keys we do not know, as written. */
   unknown: string[];
-  /** Docusaurus's own meta (title, line highlights, showLineNumbers), for rendering. */
+  /** Docusaurus's own meta (title, line highlights, showLineNumbers, npm2yarn), for rendering. */
   rest: string;
 }
 
@@ -74,7 +74,8 @@ export function isStepLang(lang: string | null): lang is StepLang {
 }
 
 const metaToken = /\{[^}]*\}|[A-Za-z_][\w-]*(?:=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"']*))?|\S+/g;
-const docusaurusMetaKeys = new Set(['title', 'showLineNumbers']);
+/** Meta Docusaurus itself reads: the code block's `showLineNumbers`, and `npm2yarn` of its remark plugin (@docusaurus/remark-plugin-npm2yarn), which turns the block into npm/yarn/pnpm tabs. */
+const docusaurusMetaKeys = new Set(['title', 'showLineNumbers', 'npm2yarn']);
 
 function unquote(value: string): string {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) {

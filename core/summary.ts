@@ -7,8 +7,9 @@ export function summaryOf(model: DocModel): DocSummary {
     // Only what routes are made of: the rest of the header is the doc's own business.
     frontMatter: { data: routeKeys(model.frontMatter.data) },
     headings: model.headings.map(({ depth, id, anchor }) => ({ depth, id, anchor })),
-    htmlAnchors: model.htmlAnchors.map(({ id, attribute }) => ({ id, attribute })),
+    htmlAnchors: model.htmlAnchors.map(({ id, attribute, collected }) => ({ id, attribute, collected })),
     links: model.links.map(({ kind, url }) => ({ kind, url })),
+    embeds: model.embeds,
   };
 }
 

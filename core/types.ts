@@ -91,6 +91,12 @@ export interface HtmlAnchor {
   id: string;
   attribute: 'id' | 'name';
   place: Span;
+  /**
+   * Whether the theme registers it as an anchor of the page, so the build's
+   * broken-anchor check accepts links to it: raw `<a|li|details|h2-h6 id>`
+   * in CommonMark, `<details id>` / `<Details id>` in MDX (see core/parse.ts).
+   */
+  collected: boolean;
 }
 
 export interface CodeBlock {
@@ -131,6 +137,12 @@ export interface DocModel {
   htmlAnchors: HtmlAnchor[];
   codeBlocks: CodeBlock[];
   comments: Comment[];
+  /**
+   * The Markdown partials this doc renders (`import X from './_x.mdx'` then
+   * `<X />`), as paths relative to the same folder as `path`: their
+   * headings and ids are anchors of this page.
+   */
+  embeds: string[];
   problems: ParseProblem[];
   /**
    * The mdast tree the model was built from, when this model was parsed in
@@ -150,6 +162,8 @@ export interface DocSummary {
   /** The front matter keys that decide the doc's route. */
   frontMatter: { data: { id?: unknown; slug?: unknown } };
   headings: readonly Pick<Heading, 'depth' | 'id' | 'anchor'>[];
-  htmlAnchors: readonly Pick<HtmlAnchor, 'id' | 'attribute'>[];
+  htmlAnchors: readonly Pick<HtmlAnchor, 'id' | 'attribute' | 'collected'>[];
   links: readonly Pick<Link, 'kind' | 'url'>[];
+  /** The partials it renders (see `DocModel.embeds`). */
+  embeds: readonly string[];
 }

@@ -8,6 +8,7 @@ import { summaryOf } from '../core/summary.js';
 import { sourcesHash } from './sources.js';
 import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
 import { linkKeysOf, rememberLinkKeys } from '../core/links/index.js';
+import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
 
 /**
  * The on-disk cache of parsed documents for `handbook check`, in
@@ -40,8 +41,8 @@ const FORMAT = 5;
  * The parser's identity: a cached model is valid only for the same core
  * parse sources and the same installed Markdown packages (package-lock).
  */
-async function parserVersion(): Promise<string> {
-  return `${FORMAT}-${sourcesHash(['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts'].map((f) => `core/${f}`))}`;
+async function parserVersion(markdown: string): Promise<string> {
+  return `${FORMAT}-${markdown}-${sourcesHash(['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts'].map((f) => `core/${f}`))}`;
 }
 
 /** Where a record sits in the records file. */
@@ -266,6 +267,9 @@ class CachedSummary implements DocSummary {
   get links() {
     return this.#get().links;
   }
+  get embeds() {
+    return this.#get().embeds;
+  }
 }
 
 /**
@@ -277,14 +281,16 @@ class CachedSummary implements DocSummary {
 export async function loadDocSummaries(
   cwd: string,
   paths: readonly string[],
-  options: { cacheDir?: string | null; docsDir?: string; routeBasePath?: string } = {},
+  options: { cacheDir?: string | null; docsDir?: string; routeBasePath?: string; markdown?: MarkdownOptions } = {},
 ): Promise<LoadedDocs> {
   const dir = options.cacheDir ?? null;
   cwd = resolve(cwd);
   const docsDir = options.docsDir ?? 'docs';
   const routeBasePath = options.routeBasePath ?? '/docs';
   const routeKey = `${docsDir}\0${routeBasePath}`;
-  const version = dir ? await parserVersion() : '';
+  const markdown = options.markdown;
+  // Models read with other Markdown options are other models: the options are part of the parser's identity.
+  const version = dir ? await parserVersion(createHash('sha1').update(JSON.stringify(markdownOptions(markdown))).digest('hex').slice(0, 8)) : '';
   const index = dir ? readIndex(dir, version) : null;
   const file = new RecordsFile(dir && index ? join(dir, index.records) : null);
   const entries = index?.entries ?? new Map<string, Entry>();
@@ -299,7 +305,7 @@ export async function loadDocSummaries(
   /** The doc parsed from its file: when the cache lost a record, the file is the truth. */
   const reparse = (path: string): DocModel => {
     let model = models.get(path);
-    if (!model) models.set(path, (model = parseDoc({ path, text: readFileSync(resolve(cwd, path), 'utf8') })));
+    if (!model) models.set(path, (model = parseDoc({ path, text: readFileSync(resolve(cwd, path), 'utf8'), ...(markdown ? { markdown } : {}) })));
     return model;
   };
   /** A cached doc as a lazy summary, with the facts the core would otherwise compute from it. */
@@ -348,7 +354,7 @@ export async function loadDocSummaries(
     toParse.push({ i, path, absolute, text, hash, size: info.size, mtimeMs: info.mtimeMs });
   }
   stats.parsed = toParse.length;
-  const parsedModels = await parseDocs(toParse.map(({ absolute, path, text }) => ({ file: absolute, path, text })));
+  const parsedModels = await parseDocs(toParse.map(({ absolute, path, text }) => ({ file: absolute, path, text, ...(markdown ? { markdown } : {}) })));
   toParse.forEach(({ i, path, hash, size, mtimeMs }, n) => {
     const model = parsedModels[n]!;
     parsed.set(path, { hash, model });

@@ -8,6 +8,7 @@ import { loadAlertInput, type LoadAlertInputOptions } from './alerts.js';
 import { parseDoc } from '../core/parse.js';
 import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../core/index.js';
 import { parseTagVocabulary, type TagVocabulary } from '../core/tags.js';
+import type { MarkdownOptions } from '../core/markdown.js';
 // Docusaurus's own glob defaults and matcher, the ones its docs plugin lists
 // docs with (imported from the module itself: the package's index also
 // loads its webpack helpers, a quarter of a second the CLI does not need).
@@ -107,6 +108,8 @@ export interface LoadCheckInputOptions {
   alerts?: Pick<LoadAlertInputOptions, 'globs' | 'siteUrl'> | false;
   /** Who renders the docs (see `CheckInput.renderedBy`); default: {@link renderedByOf} `cwd`. */
   renderedBy?: 'docusaurus' | 'repository';
+  /** How the site reads Markdown (lib/site-markdown.ts, or handbook.config.json's `format`); default `.md` CommonMark, `.mdx` MDX. */
+  markdown?: MarkdownOptions;
 }
 
 /** The names of a Docusaurus site's config file, the ones Docusaurus looks for. */
@@ -193,7 +196,7 @@ export async function listFiles(cwd: string): Promise<Set<string>> {
  * the changed files, then one `git cat-file --batch` reads them: a pull
  * request touching three docs of 10,000 parses three base docs.
  */
-export async function loadBaseDocs(cwd: string, ref: string, allPaths: readonly string[]): Promise<Map<string, DocModel>> {
+export async function loadBaseDocs(cwd: string, ref: string, allPaths: readonly string[], markdown?: MarkdownOptions): Promise<Map<string, DocModel>> {
   try {
     await run('git', ['-C', cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
@@ -221,7 +224,7 @@ export async function loadBaseDocs(cwd: string, ref: string, allPaths: readonly 
     const size = Number(match[1]);
     const text = stdout.subarray(at, at + size).toString('utf8');
     at += size + 1;
-    docs.set(path, parseDoc({ path, text }));
+    docs.set(path, parseDoc({ path, text, ...(markdown ? { markdown } : {}) }));
   }
   return docs;
 }
@@ -280,9 +283,9 @@ async function gather(options: LoadCheckInputOptions) {
   listing.catch(() => undefined);
   const docPaths = await listDocs(cwd, docsDir);
   const all = [...new Set([...docPaths, ...(options.extraDocs ?? [])])];
-  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath: options.routeBasePath ?? '/docs' });
+  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath: options.routeBasePath ?? '/docs', ...(options.markdown ? { markdown: options.markdown } : {}) });
   const files = await listing;
-  const base = options.baseRef ? { ref: options.baseRef, docs: await loadBaseDocs(cwd, options.baseRef, all) } : null;
+  const base = options.baseRef ? { ref: options.baseRef, docs: await loadBaseDocs(cwd, options.baseRef, all, options.markdown) } : null;
   const input: CheckInput = {
     docs: loaded.docs,
     docsDir,

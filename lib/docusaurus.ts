@@ -3,6 +3,7 @@ import { normalizePluginOptions } from '@docusaurus/utils-validation';
 import type { DocusaurusConfig, PluginConfig, PresetConfig } from '@docusaurus/types';
 import { loadConfig, type HandbookConfig } from './config.js';
 import type { LoadCheckInputOptions } from './corpus.js';
+import { markdownOfSiteConfig } from './site-markdown.js';
 
 /**
  * A docs plugin instance of a Docusaurus site, with the options the
@@ -98,7 +99,7 @@ export function handbookOptionsFor({ siteDir, siteConfig, given }: { siteDir: st
  * read against this site's URL. One place for the check and the site data.
  */
 export function siteLoadOptions(
-  context: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets' | 'staticDirectories' | 'url' | 'baseUrl'> },
+  context: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets' | 'staticDirectories' | 'url' | 'baseUrl'> & Partial<Pick<DocusaurusConfig, 'markdown'>> },
   given: { docsDir?: string; routeBasePath?: string },
 ): LoadCheckInputOptions & { docsDir: string; config: HandbookConfig } {
   const { docsDir, routeBasePath, include, exclude, config } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given });
@@ -110,6 +111,7 @@ export function siteLoadOptions(
     exclude,
     staticDirs: context.siteConfig.staticDirectories,
     renderedBy: 'docusaurus',
+    markdown: markdownOfSiteConfig(context.siteConfig),
     alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl, ...(config.alerts.length > 0 ? { globs: config.alerts } : {}) },
     config,
   };

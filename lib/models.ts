@@ -1,5 +1,6 @@
 import { parseDoc } from '../core/parse.js';
 import type { DocModel } from '../core/types.js';
+import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
 
 /**
  * The model of each document, parsed once per process: the build's plugins
@@ -10,23 +11,35 @@ import type { DocModel } from '../core/types.js';
  * by the file's absolute path; a changed text (the dev server after an
  * edit) is parsed again and replaces the old model.
  */
-const models = new Map<string, { path: string; text: string; model: DocModel }>();
+const models = new Map<string, { path: string; text: string; key: string; model: DocModel }>();
 
-export function parseDocOnce({ file, path, text }: { file: string; path: string; text: string }): DocModel {
-  const known = knownModel({ file, path, text });
+/** The model of `text`, read with the site's Markdown options (`markdown`; default: `.md` CommonMark, `.mdx` MDX). */
+export function parseDocOnce({ file, path, text, markdown }: ModelKey): DocModel {
+  const known = knownModel({ file, path, text, markdown });
   if (known) return known;
-  const model = parseDoc({ path, text });
-  models.set(file, { path, text, model });
+  const model = parseDoc({ path, text, ...(markdown ? { markdown } : {}) });
+  rememberModel({ file, path, text, markdown }, model);
   return model;
 }
 
+/** What a model is the model of: a file's text read with the site's Markdown options. */
+export interface ModelKey {
+  file: string;
+  path: string;
+  text: string;
+  markdown?: MarkdownOptions;
+}
+
+// The defaults spelt out are the same options: the build's corpus passes them, the checklist's remark plugin does not.
+const optionsKey = (markdown: MarkdownOptions | undefined) => JSON.stringify(markdownOptions(markdown));
+
 /** A model parsed elsewhere (a parse worker, lib/parse-pool.ts) of this file's text. */
-export function rememberModel({ file, path, text }: { file: string; path: string; text: string }, model: DocModel): void {
-  models.set(file, { path, text, model });
+export function rememberModel({ file, path, text, markdown }: ModelKey, model: DocModel): void {
+  models.set(file, { path, text, key: optionsKey(markdown), model });
 }
 
 /** The model this process already has of this file's text, if any. */
-export function knownModel({ file, path, text }: { file: string; path: string; text: string }): DocModel | undefined {
+export function knownModel({ file, path, text, markdown }: ModelKey): DocModel | undefined {
   const known = models.get(file);
-  return known && known.text === text && known.path === path ? known.model : undefined;
+  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) ? known.model : undefined;
 }

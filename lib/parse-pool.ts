@@ -4,16 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseDocOptions } from '../core/parse.js';
 import type { DocModel } from '../core/types.js';
-import { knownModel, parseDocOnce, rememberModel } from './models.js';
+import { knownModel, parseDocOnce, rememberModel, type ModelKey } from './models.js';
 import type { ParseReply } from './parse-worker.js';
 
 /** Set by the CLI's bundler (bin/handbook.mjs): the worker is the bundle's `parse-worker.mjs` entry. */
 declare const __HANDBOOK_BUNDLED__: boolean | undefined;
 
-export interface ParseJob extends ParseDocOptions {
-  /** Absolute path of the file (the key of lib/models.ts). */
-  file: string;
-}
+/** A file's text to parse, with the site's Markdown options (the key of lib/models.ts). */
+export type ParseJob = ModelKey;
 
 /** Fewer docs than this are parsed on the main thread: a worker's start-up costs about as much as parsing 30 of them. */
 const MIN_DOCS_FOR_WORKERS = 64;

@@ -22,8 +22,15 @@ export interface LinkIndex {
   corpus: CorpusIndex;
   /** Doc path (relative to cwd) by permalink, with and without a trailing slash. */
   byPermalink: Map<string, string>;
-  /** Heading anchors (h2-h6) of a doc, by doc path. */
+  /**
+   * The anchors of a doc's page, by doc path: its heading anchors (h2-h6),
+   * the ids the theme registers (`HtmlAnchor.collected`), and the same of
+   * every partial it renders (`embeds`, transitively). Empty for a partial,
+   * which has no page.
+   */
   anchorsOf(path: string): ReadonlySet<string>;
+  /** The pages (not partials) that render a partial, directly or through other partials, by the partial's path. */
+  pagesRendering(path: string): readonly string[];
   /** Every doc and file path, by its lower-cased path (for case mismatches). */
   readonly byLowerPath: ReadonlyMap<string, string>;
   /** Doc paths and permalinks by their folder, for bounded did-you-mean searches. */
@@ -66,6 +73,21 @@ export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
     byPermalink.set(permalink.endsWith('/') ? permalink.replace(/\/+$/, '') || '/' : permalink + '/', doc.path);
   }
   const anchors = new Map<string, Set<string>>();
+  /** Headings and registered ids of one file, and of the partials it renders. */
+  const ownAnchors = (path: string, into: Set<string>, seen: Set<string>): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const doc = corpus.byPath.get(path);
+    if (!doc) return;
+    for (const h of doc.headings) if (h.anchor !== null) into.add(h.anchor);
+    for (const a of doc.htmlAnchors) if (a.collected) into.add(a.id);
+    for (const embedded of doc.embeds ?? []) ownAnchors(embedded, into, seen);
+  };
+  const renderedBy = lazy(() => {
+    const map = new Map<string, string[]>();
+    for (const doc of input.docs) for (const embedded of doc.embeds ?? []) push(map, embedded, doc.path);
+    return map;
+  });
   const byLowerPath = lazy(() => {
     const map = new Map<string, string>();
     for (const file of input.files) map.set(file.toLowerCase(), file);
@@ -98,11 +120,25 @@ export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
     anchorsOf(path) {
       let set = anchors.get(path);
       if (!set) {
-        const doc = corpus.byPath.get(path);
-        set = new Set(doc && !input.partials.has(path) ? doc.headings.flatMap((h) => (h.anchor === null ? [] : [h.anchor])) : []);
+        set = new Set();
+        if (!input.partials.has(path)) ownAnchors(path, set, new Set());
         anchors.set(path, set);
       }
       return set;
+    },
+    pagesRendering(path) {
+      const pages = new Set<string>();
+      const seen = new Set<string>();
+      const walk = (at: string) => {
+        for (const importer of renderedBy().get(at) ?? []) {
+          if (seen.has(importer)) continue;
+          seen.add(importer);
+          if (input.partials.has(importer)) walk(importer);
+          else pages.add(importer);
+        }
+      };
+      walk(path);
+      return [...pages].sort();
     },
     get byLowerPath() {
       return byLowerPath();

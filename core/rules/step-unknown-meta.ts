@@ -2,14 +2,14 @@ import { didYouMean } from '../header.js';
 import { extractProcedure } from '../steps.js';
 import type { Rule } from './types.js';
 
-const STEP_META_KEYS = ['title', 'id', 'expect', 'time', 'danger', 'skip', 'showLineNumbers'];
+const STEP_META_KEYS = ['title', 'id', 'expect', 'time', 'danger', 'skip', 'showLineNumbers', 'npm2yarn'];
 
 /**
  * ## step-unknown-meta
  *
  * A step's info string carries `title="..."`, `id=...`, `expect="..."`,
  * `time=5m`, `danger` and `skip` beside Docusaurus's own line highlights
- * (`{1,3}`) and `showLineNumbers`. Anything else is almost always a typo that
+ * (`{1,3}`), `showLineNumbers` and `npm2yarn` (its npm2yarn remark plugin). Anything else is almost always a typo that
  * silently drops a title, an expectation or a danger mark (`dangerous`,
  * `expected=`). Suggests the closest known key.
  *

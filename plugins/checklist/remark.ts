@@ -7,6 +7,7 @@ import { extractProcedure, isStepLang, parseStepMeta, splitConsole } from '../..
 import { routeOf } from '../../core/routes.js';
 import { docTitleOf, progressVersion } from '../../core/procedure.js';
 import { parseDocOnce } from '../../lib/models.js';
+import type { MarkdownOptions } from '../../core/markdown.js';
 
 /**
  * remark plugin of the executable checklists. It renders nothing itself: it
@@ -28,6 +29,8 @@ export interface ChecklistRemarkOptions {
   docsDir?: string;
   /** The docs plugin's route base path (default `/docs`). */
   routeBasePath?: string;
+  /** How the site reads Markdown (its `markdown.format`, `mdx1Compat`, remark-math: lib/site-markdown.ts `markdownOfSiteConfig`); default `.md` CommonMark, `.mdx` MDX. */
+  markdown?: MarkdownOptions;
 }
 
 export type { ChecklistDocInfo, ChecklistStepData } from '../../core/page-contract.js';
@@ -146,7 +149,7 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
     // preprocessing escapes `{#id}` and rewrites admonition titles within
     // their lines, so lines are what both texts share).
     const docPath = docPathOf(path, options.docsDir);
-    const model = parseDocOnce({ file: path, path: `docs/${docPath}`, text: originalText(file) });
+    const model = parseDocOnce({ file: path, path: `docs/${docPath}`, text: originalText(file), ...(options.markdown ? { markdown: options.markdown } : {}) });
     const procedure = extractProcedure(model);
     if (procedure.steps.length === 0) return;
     const route = routeOf(docPath, model.frontMatter.data, options.routeBasePath ?? '/docs');

@@ -11,6 +11,7 @@ import { createExternalLinkService } from '../../lib/services/external-links.js'
 import { cacheDirOf } from '../../lib/cache.js';
 import { openRuleResults } from '../../lib/rule-results.js';
 import { loadConfig } from '../../lib/config.js';
+import { markdownOptionsFor } from '../../lib/site-markdown.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
 
@@ -141,11 +142,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const shown = (d: { ruleId: string }) =>
       wanted === null || wanted.has(d.ruleId) || d.ruleId === 'yaml-syntax' || d.ruleId === 'mdx-syntax' || selectedRules.some((r) => wanted.has(r.id) && reportsOf(r).includes(d.ruleId));
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
+    // Markdown as the site's build reads it (its config's markdown.format, mdx1Compat, remark-math), else as handbook.config.json says.
+    const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir, format: config.format, formatFrom: config.file });
+    if (notice) io.stderr.write(`handbook check: ${notice}\n`);
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
     // Alert files: the config's globs (default alerts/**), runbook URLs read against its siteUrl (else the Docusaurus config's url).
     const alerts = { ...(config.alerts.length > 0 ? { globs: config.alerts } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: config.routeBasePath, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: config.routeBasePath, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createChecklistExport } from '../../core/export.js';
+import { createChecklistExport, unparsableProcedures } from '../../core/export.js';
+import { cacheDirOf } from '../../lib/cache.js';
+import { markdownOptionsFor } from '../../lib/site-markdown.js';
 import { CheckConfigError, loadPages, normaliseDir } from '../../lib/corpus.js';
 import { loadConfig } from '../../lib/config.js';
 import type { CommandIo } from '../cli.js';
@@ -12,7 +14,9 @@ const help = `Usage: handbook export [--cwd DIR] [--docs DIR] [--out FILE]
 Extracts the steps of every procedure under the docs folder, the way the
 page's checklist and \`handbook run\` see them, and prints them as JSON:
 {"schemaVersion":1,"docs":[{"path","id","title","version","permalink","params","steps":[...]}]}
-Docs without steps are left out.
+Docs without steps are left out. A procedure whose document does not parse
+(front matter, MDX) is reported as path:line:column on standard error and
+left out, and the exit status is 1.
 
 Options:
   --cwd DIR    the handbook's folder (default: current directory); paths are relative to it
@@ -33,12 +37,17 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const config = loadConfig({ cwd });
     routeBasePath = config.routeBasePath;
     docsDir = normaliseDir(parsed.values.docs ?? config.docs);
-    docs = (await loadPages({ cwd, docsDir, routeBasePath })).pages;
+    // Markdown read as `handbook check` reads it: the site's markdown.format, else the config file's.
+    const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), format: config.format, formatFrom: config.file });
+    if (notice) io.stderr.write(`handbook export: ${notice}\n`);
+    docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown, alerts: false })).pages;
   } catch (error) {
     io.stderr.write(`handbook export: ${error instanceof CheckConfigError ? error.message : `cannot read ${parsed.values.docs ?? 'docs'} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}\n`);
     return 2;
   }
   const json = JSON.stringify(createChecklistExport({ docs, docsDir, routeBasePath }), null, 2) + '\n';
+  const unparsable = unparsableProcedures(docs);
+  for (const u of unparsable) io.stderr.write(`${u.path}:${u.line}:${u.column}: ${u.message} [${u.ruleId}]\n`);
   if (parsed.values.out) {
     const out = resolve(io.cwd, parsed.values.out);
     try {
@@ -51,5 +60,5 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   } else {
     io.stdout.write(json);
   }
-  return 0;
+  return unparsable.length > 0 ? 1 : 0;
 }

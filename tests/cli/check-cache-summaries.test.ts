@@ -7,7 +7,7 @@ import { linkKeysOf } from '../../core/links/index.js';
 import { loadDocSummaries } from '../../lib/cache.js';
 
 /** The fields of a summary (a cached one reads them through getters). */
-const fields = (s: DocSummary) => ({ path: s.path, frontMatter: s.frontMatter, headings: s.headings, htmlAnchors: s.htmlAnchors, links: s.links });
+const fields = (s: DocSummary) => ({ path: s.path, frontMatter: s.frontMatter, headings: s.headings, htmlAnchors: s.htmlAnchors, links: s.links, embeds: s.embeds });
 
 describe('loadDocSummaries: summaries for every doc, full models on demand', () => {
   let dir = '';

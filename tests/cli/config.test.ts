@@ -28,7 +28,7 @@ describe('handbook check and its config file', () => {
     expect(printed).toEqual({
       code: 0,
       stderr: '',
-      stdout: JSON.stringify({ file: 'handbook.config.json', docs: 'runbooks', routeBasePath: '/docs', siteUrl: null, rules: { 'header-*': 'off' }, alerts: ['alerts/*.yml'] }, null, 2) + '\n',
+      stdout: JSON.stringify({ file: 'handbook.config.json', docs: 'runbooks', routeBasePath: '/docs', format: 'detect', siteUrl: null, rules: { 'header-*': 'off' }, alerts: ['alerts/*.yml'] }, null, 2) + '\n',
     });
     expect(JSON.parse((await runHandbook(['check', '--print-config', '--docs', './other/'], { cwd })).stdout)).toMatchObject({ docs: 'other' });
   });
@@ -57,7 +57,7 @@ describe('handbook check and its config file', () => {
   });
 
   it.each([
-    ['an unknown key', '{\n  "doc": "runbooks"\n}\n', 'handbook.config.json:2:3: Unexpected key `doc`, expected one of `$schema`, `docs`, `routeBasePath`, `siteUrl`, `rules`, `alerts` (did you mean `docs`?)'],
+    ['an unknown key', '{\n  "doc": "runbooks"\n}\n', 'handbook.config.json:2:3: Unexpected key `doc`, expected one of `$schema`, `docs`, `routeBasePath`, `format`, `siteUrl`, `rules`, `alerts` (did you mean `docs`?)'],
     ['a bad severity', '{"rules": {"link-anchor": "warn"}}', 'handbook.config.json:1:27: Unexpected `"warn"`, expected one of `"off"`, `"warning"`, `"error"`'],
     ['an unknown rule', '{"rules": {"link-anchors": "off"}}', 'handbook.config.json:1:12: Unexpected rule id `link-anchors`, expected a rule of `handbook check` (did you mean `link-anchor`?)'],
     ['a bad glob', '{"alerts": ["alerts/[a-z.yml"]}', 'handbook.config.json:1:13: Unexpected `"alerts/[a-z.yml"`, expected a glob with balanced `{}` and `[]` (`]` missing)'],

@@ -13,15 +13,16 @@ const problems = (text: string) => {
 
 describe('validateConfig', () => {
   it('fills the defaults of an empty file', () => {
-    expect(ok('{}')).toEqual({ file: 'handbook.config.json', docs: 'docs', routeBasePath: '/docs', siteUrl: null, rules: {}, alerts: [] });
+    expect(ok('{}')).toEqual({ file: 'handbook.config.json', docs: 'docs', routeBasePath: '/docs', format: 'detect', siteUrl: null, rules: {}, alerts: [] });
   });
 
   it('resolves every key', () => {
-    const text = '{"$schema": "./handbook.config.schema.json", "docs": "runbooks", "routeBasePath": "/", "siteUrl": "https://ops.example.com/handbook/", "rules": {"header-*": "off", "link-anchor": "warning"}, "alerts": ["alerts/**/*.yml"]}';
+    const text = '{"$schema": "./handbook.config.schema.json", "docs": "runbooks", "routeBasePath": "/", "format": "mdx", "siteUrl": "https://ops.example.com/handbook/", "rules": {"header-*": "off", "link-anchor": "warning"}, "alerts": ["alerts/**/*.yml"]}';
     expect(ok(text)).toEqual({
       file: 'handbook.config.json',
       docs: 'runbooks',
       routeBasePath: '/',
+      format: 'mdx',
       siteUrl: 'https://ops.example.com/handbook/',
       rules: { 'header-*': 'off', 'link-anchor': 'warning' },
       alerts: ['alerts/**/*.yml'],
@@ -40,7 +41,7 @@ describe('validateConfig', () => {
     ].join('\n');
     expect(problems(text)).toEqual([
       '2:11: Unexpected `3`, expected a string',
-      '3:3: Unexpected key `rulez`, expected one of `$schema`, `docs`, `routeBasePath`, `siteUrl`, `rules`, `alerts` (did you mean `rules`?)',
+      '3:3: Unexpected key `rulez`, expected one of `$schema`, `docs`, `routeBasePath`, `format`, `siteUrl`, `rules`, `alerts` (did you mean `rules`?)',
       '4:25: Unexpected `"warn"`, expected one of `"off"`, `"warning"`, `"error"`',
       '4:33: Unexpected rule id `link-targett`, expected a rule of `handbook check` (did you mean `link-target`?)',
       '4:56: Unexpected rule family `heder-*`, expected a prefix of rule ids of `handbook check` (did you mean `header-*`?)',

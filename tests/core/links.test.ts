@@ -56,7 +56,7 @@ describe('link extraction', () => {
       ['html', './a.md', 3],
       ['require', './x.png', 5],
     ]);
-    expect(model.htmlAnchors).toEqual([{ id: 'card', attribute: 'id', place: at(3, 21) }]);
+    expect(model.htmlAnchors).toEqual([{ id: 'card', attribute: 'id', place: at(3, 21), collected: false }]);
   });
 
   it('records superseded_by in the front matter as a link at its value', () => {

@@ -16,7 +16,7 @@ describe('handbook.config.schema.json', () => {
   it('is the schema the repository\'s own config names', async () => {
     const config = JSON.parse(await readFile(join(repoRoot, 'handbook.config.json'), 'utf8')) as { $schema: string };
     expect(config.$schema).toBe('./handbook.config.schema.json');
-    expect(loadConfig({ cwd: repoRoot })).toEqual({ file: 'handbook.config.json', docs: 'docs', routeBasePath: '/docs', siteUrl: 'https://handbook.internal/', rules: {}, alerts: [] });
+    expect(loadConfig({ cwd: repoRoot })).toEqual({ file: 'handbook.config.json', docs: 'docs', routeBasePath: '/docs', format: 'detect', siteUrl: 'https://handbook.internal/', rules: {}, alerts: [] });
   });
 });
 
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
 
   it('reads handbook.config.json at the folder\'s root, or the defaults without one', async () => {
     dir = await mkdtemp(join(tmpdir(), 'handbook-config-'));
-    expect(loadConfig({ cwd: dir })).toEqual({ file: null, docs: 'docs', routeBasePath: '/docs', siteUrl: null, rules: {}, alerts: [] });
+    expect(loadConfig({ cwd: dir })).toEqual({ file: null, docs: 'docs', routeBasePath: '/docs', format: 'detect', siteUrl: null, rules: {}, alerts: [] });
     await writeFile(join(dir, 'handbook.config.json'), '{"docs": "runbooks", "rules": {"header-*": "off"}}');
     expect(loadConfig({ cwd: dir })).toMatchObject({ file: 'handbook.config.json', docs: 'runbooks', rules: { 'header-*': 'off' } });
   });

@@ -11,13 +11,13 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
  * The Markdown settings of the handbook's own site (docusaurus.config.ts),
  * so a fixture site reads Markdown exactly as the handbook does.
  */
-const fixtureConfig = (extra: string) => `
+const fixtureConfig = (extra: string, format: 'md' | 'mdx' | 'detect') => `
 module.exports = {
   title: 'Fixture', url: 'https://fixture.internal', baseUrl: '/',
   onBrokenLinks: 'warn', onBrokenAnchors: 'warn',
   future: { v4: true, faster: true },
   markdown: {
-    format: 'detect',
+    format: '${format}',
     mdx1Compat: { comments: true, admonitions: true, headingIds: true },
     hooks: { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' },
   },
@@ -42,11 +42,13 @@ export async function buildFixtureSite(options: {
   name: string;
   files: Record<string, string>;
   configExtra?: string;
+  /** The site's `markdown.format` (default `detect`, the handbook's own). */
+  format?: 'md' | 'mdx' | 'detect';
 }): Promise<FixtureSite> {
   const siteDir = join(repoRoot, '.cache', 'fixture-sites', options.name);
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(siteDir, { recursive: true });
-  await writeFile(join(siteDir, 'docusaurus.config.js'), fixtureConfig(options.configExtra ?? ''));
+  await writeFile(join(siteDir, 'docusaurus.config.js'), fixtureConfig(options.configExtra ?? '', options.format ?? 'detect'));
   await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `fixture-${options.name}`, private: true, browserslist: ['last 1 chrome version'] }));
   for (const [path, text] of Object.entries(options.files)) {
     await mkdir(dirname(join(siteDir, path)), { recursive: true });
