@@ -70,7 +70,18 @@ export function rememberRoute(doc: DocSummary, docsDir: string, routeBasePath: s
   routeMemo.set(doc, { key: `${docsDir}\0${routeBasePath}`, route });
 }
 
+/** The corpus index of each input: the rules and what runs after them (outsideLinksOf) share it, and with it the link resolutions. */
+const corpora = new WeakMap<CheckInput, CorpusIndex>();
+
 export function createCorpusIndex(input: CheckInput): CorpusIndex {
+  const known = corpora.get(input);
+  if (known) return known;
+  const corpus = indexCorpus(input);
+  corpora.set(input, corpus);
+  return corpus;
+}
+
+function indexCorpus(input: CheckInput): CorpusIndex {
   const byPath = new Map<string, DocSummary>();
   const routes = new Map<string, DocRoute>();
   const folders = docsFoldersOf(input);

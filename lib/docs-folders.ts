@@ -6,6 +6,7 @@ import type { PluginOptions, VersionMetadata } from '@docusaurus/plugin-content-
 import type { DocusaurusConfig } from '@docusaurus/types';
 import type { DocsFolder } from '../core/index.js';
 import { docsPluginOptionsOf } from './docusaurus.js';
+import { CheckConfigError } from './corpus.js';
 
 /**
  * The folders of docs a Docusaurus site builds: every version of every docs
@@ -133,4 +134,47 @@ export async function loadDocsFolders({ cwd, cacheDir }: { cwd: string; cacheDir
     }
   }
   return { folders, from: 'docusaurus' };
+}
+
+/**
+ * The folders of docs `handbook check` reads at `cwd`: when `--docs` or
+ * handbook.config.json name the docs folder, that folder at its
+ * `routeBasePath` (and the versions a `versions.json` beside it names);
+ * else the Docusaurus site's own, read from its config
+ * ({@link loadDocsFolders}); when that config cannot be loaded, the docs
+ * folder again, with a warning of one line. The primary folder (the
+ * default instance's current docs) gives `docsDir` and `routeBasePath`.
+ */
+export async function siteDocsFoldersFor({
+  cwd,
+  cacheDir,
+  docsDir,
+  routeBasePath,
+  fromHandbookConfig,
+}: {
+  cwd: string;
+  cacheDir: string | null;
+  docsDir: string;
+  routeBasePath: string;
+  fromHandbookConfig: boolean;
+}): Promise<{ folders?: SiteDocsFolder[]; docsDir: string; routeBasePath: string; warning?: string }> {
+  let warning: string | undefined;
+  if (!fromHandbookConfig) {
+    const loaded = await loadDocsFolders({ cwd, cacheDir });
+    if (loaded.from === 'docusaurus' && loaded.folders.length > 0) {
+      const primary = loaded.folders.find((f) => f.instance === 'default' && f.version === 'current') ?? loaded.folders.find((f) => f.version === 'current') ?? loaded.folders[0]!;
+      return { folders: loaded.folders, docsDir: primary.dir, routeBasePath: primary.path };
+    }
+    if (loaded.from === 'error') warning = `${loaded.message}: checking ${docsDir}/ at ${routeBasePath} (say where the docs are in handbook.config.json: docs, routeBasePath)`;
+  }
+  // Versions only when a versions file is there: reading them loads Docusaurus's modules (a third of a second).
+  const versioned = existsSync(cwd) && readdirSync(cwd).some((name) => name.endsWith('versions.json'));
+  if (!versioned) return { docsDir, routeBasePath, ...(warning ? { warning } : {}) };
+  let folders: SiteDocsFolder[];
+  try {
+    folders = await docsFoldersWithout({ siteDir: cwd, docsDir, routeBasePath });
+  } catch (error) {
+    throw new CheckConfigError(`versions of ${docsDir}/: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+  return { folders, docsDir, routeBasePath, ...(warning ? { warning } : {}) };
 }
