@@ -116,6 +116,8 @@ export interface LoadCheckInputOptions {
    * `routeBasePath` with `include`/`exclude`.
    */
   docsFolders?: readonly SiteDocsFolder[];
+  /** Routes other plugins serve (`CheckInput.otherRoutes`, lib/docs-folders.ts `otherRoutesOfSite`). */
+  otherRoutes?: readonly string[];
 }
 
 /** The names of a Docusaurus site's config file, the ones Docusaurus looks for. */
@@ -314,6 +316,7 @@ async function gather(options: LoadCheckInputOptions) {
     routeBasePath,
     docsFolders: folders.map(({ instance, version, dir, path, numberPrefixParser, checked }) => ({ instance, version, dir, path, checked, ...(numberPrefixParser ? { numberPrefixParser } : {}) })),
     routes: loaded.routes,
+    ...(options.otherRoutes && options.otherRoutes.length > 0 ? { otherRoutes: options.otherRoutes } : {}),
     sidebarDocIds: options.sidebarDocIds ?? null,
     tagVocabulary: await loadTagVocabulary(cwd, docsDir),
     today,

@@ -76,6 +76,37 @@ export async function docsFoldersOf(siteDir: string, instances: readonly PluginO
   return folders;
 }
 
+/**
+ * Routes other plugins of the site serve, which no docs folder has: the
+ * blog's `routeBasePath` (classic preset or blog plugin), and each
+ * top-level file or folder of the pages plugin's `src/pages`
+ * (`/about`, `/showcase`). Links there are outside the check.
+ */
+export function otherRoutesOfSite({ siteDir, siteConfig }: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'> }): string[] {
+  const routes = new Set<string>();
+  const route = (base: unknown, fallback: string) => '/' + String(typeof base === 'string' ? base : fallback).replace(/^\/+|\/+$/g, '');
+  let pages = false;
+  for (const entry of siteConfig.presets as unknown[]) {
+    const [preset, options] = (Array.isArray(entry) ? entry : [entry, {}]) as [unknown, Record<string, unknown> | undefined];
+    if (preset !== 'classic' && preset !== '@docusaurus/preset-classic') continue;
+    const blog = options?.blog as Record<string, unknown> | false | undefined;
+    if (blog !== false) routes.add(route(blog?.routeBasePath, 'blog'));
+    if (options?.pages !== false) pages = true;
+  }
+  for (const entry of siteConfig.plugins as unknown[]) {
+    const [plugin, options] = (Array.isArray(entry) ? entry : [entry, {}]) as [unknown, Record<string, unknown> | undefined];
+    if (plugin === '@docusaurus/plugin-content-blog' || plugin === 'content-blog') routes.add(route(options?.routeBasePath, 'blog'));
+    if (plugin === '@docusaurus/plugin-content-pages' || plugin === 'content-pages') pages = true;
+  }
+  if (pages && existsSync(join(siteDir, 'src/pages'))) {
+    for (const name of readdirSync(join(siteDir, 'src/pages'))) {
+      const base = name.replace(/\.(js|jsx|ts|tsx|md|mdx)$/, '');
+      if (base !== 'index' && !base.startsWith('_')) routes.add('/' + base);
+    }
+  }
+  return [...routes].filter((r) => r !== '/').sort();
+}
+
 /** The folders of docs of a loaded site config (the build plugins have it from Docusaurus). */
 export function docsFoldersOfSite({ siteDir, siteConfig }: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'> }): Promise<SiteDocsFolder[]> {
   return docsFoldersOf(siteDir, docsPluginOptionsOf(siteConfig));
@@ -90,7 +121,7 @@ export async function docsFoldersWithout({ siteDir, docsDir, routeBasePath }: { 
 const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
 
 /** What {@link loadDocsFolders} found: the folders, or why the site config could not be read. */
-export type LoadedDocsFolders = { folders: SiteDocsFolder[]; from: 'docusaurus' } | { folders: null; from: 'none' } | { folders: null; from: 'error'; message: string };
+export type LoadedDocsFolders = { folders: SiteDocsFolder[]; otherRoutes: string[]; from: 'docusaurus' } | { folders: null; from: 'none' } | { folders: null; from: 'error'; message: string };
 
 /**
  * The folders of docs of the Docusaurus site at `cwd`, read from its config
@@ -110,17 +141,19 @@ export async function loadDocsFolders({ cwd, cacheDir }: { cwd: string; cacheDir
   const cacheFile = cacheDir ? join(cacheDir, 'docs-folders.json') : null;
   if (cacheFile) {
     try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key?: string; folders?: SiteDocsFolder[] };
-      if (cached.key === key && Array.isArray(cached.folders)) return { folders: cached.folders, from: 'docusaurus' };
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key?: string; folders?: SiteDocsFolder[]; otherRoutes?: string[] };
+      if (cached.key === key && Array.isArray(cached.folders) && Array.isArray(cached.otherRoutes)) return { folders: cached.folders, otherRoutes: cached.otherRoutes, from: 'docusaurus' };
     } catch {
       // No cache yet, or unreadable: load the config.
     }
   }
   let folders: SiteDocsFolder[];
+  let otherRoutes: string[];
   try {
     const { loadSiteConfig } = (await import('@docusaurus/core/lib/server/config.js')) as typeof import('@docusaurus/core/lib/server/config.js');
     const { siteConfig } = await loadSiteConfig({ siteDir: cwd, customConfigFilePath: config });
     folders = await docsFoldersOfSite({ siteDir: cwd, siteConfig });
+    otherRoutes = otherRoutesOfSite({ siteDir: cwd, siteConfig });
   } catch (error) {
     const message = (error as Error).message.split('\n').find((line) => line.trim() !== '') ?? String(error);
     return { folders: null, from: 'error', message: `${relative(cwd, config)} could not be loaded (${message.trim()})` };
@@ -128,12 +161,12 @@ export async function loadDocsFolders({ cwd, cacheDir }: { cwd: string; cacheDir
   if (cacheFile && folders.every((f) => f.parser === undefined)) {
     try {
       mkdirSync(cacheDir!, { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ key, folders }) + '\n');
+      writeFileSync(cacheFile, JSON.stringify({ key, folders, otherRoutes }) + '\n');
     } catch {
       // An unwritable cache only costs the next run the config load.
     }
   }
-  return { folders, from: 'docusaurus' };
+  return { folders, otherRoutes, from: 'docusaurus' };
 }
 
 /**
@@ -157,13 +190,13 @@ export async function siteDocsFoldersFor({
   docsDir: string;
   routeBasePath: string;
   fromHandbookConfig: boolean;
-}): Promise<{ folders?: SiteDocsFolder[]; docsDir: string; routeBasePath: string; warning?: string }> {
+}): Promise<{ folders?: SiteDocsFolder[]; otherRoutes?: string[]; docsDir: string; routeBasePath: string; warning?: string }> {
   let warning: string | undefined;
   if (!fromHandbookConfig) {
     const loaded = await loadDocsFolders({ cwd, cacheDir });
     if (loaded.from === 'docusaurus' && loaded.folders.length > 0) {
       const primary = loaded.folders.find((f) => f.instance === 'default' && f.version === 'current') ?? loaded.folders.find((f) => f.version === 'current') ?? loaded.folders[0]!;
-      return { folders: loaded.folders, docsDir: primary.dir, routeBasePath: primary.path };
+      return { folders: loaded.folders, otherRoutes: loaded.otherRoutes, docsDir: primary.dir, routeBasePath: primary.path };
     }
     if (loaded.from === 'error') warning = `${loaded.message}: checking ${docsDir}/ at ${routeBasePath} (say where the docs are in handbook.config.json: docs, routeBasePath)`;
   }

@@ -343,7 +343,8 @@ function resolveRouteFrom(index: LinkIndex, permalink: string, selfPath: string 
     const inside = path === '/' || resolved === path || resolved.startsWith(path + '/');
     if (inside && (base === null || path.length > base.length)) base = path;
   }
-  if (base === null) return { status: 'skip', outside: '/' + (resolved.split('/')[1] ?? '') };
+  const other = input.otherRoutes?.find((route) => (resolved === route || resolved.startsWith(route + '/')) && (base === null || route.length > base.length));
+  if (base === null || other !== undefined) return { status: 'skip', outside: other ?? '/' + (resolved.split('/')[1] ?? '') };
   // Routes the docs plugin creates besides docs (generated indexes, tags) are not known here.
   if (/^\/(?:[^/]+\/)*(?:category|tags)(?:\/|$)/.test(resolved.slice(base === '/' ? 0 : base.length))) return { status: 'skip' };
   const wanted = resolved.length > 1 ? resolved.replace(/\/$/, '') : resolved;

@@ -47,6 +47,12 @@ export interface CheckInput {
    */
   docsFolders?: readonly DocsFolder[];
   /**
+   * Routes other plugins serve (the blog's route, the top-level pages of
+   * `src/pages`): outside the check even below a docs route of `/`, counted
+   * with the links outside every checked route.
+   */
+  otherRoutes?: readonly string[];
+  /**
    * The route of every page by doc path, computed by the loader with
    * Docusaurus's own functions (lib/routes.ts). Absent: the core's
    * fallback (core/routes.ts `routeOf`).
