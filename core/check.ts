@@ -1,5 +1,5 @@
 import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity } from './diagnostics.js';
-import { routeOf, type DocRoute } from './routes.js';
+import { docsFoldersOf, folderOfPath, routeOf, type DocRoute } from './routes.js';
 import { createSuppressions } from './suppression.js';
 import { isAlertRule, type AlertRule, type AnyRule, type CheckInput, type CorpusIndex, type Report, type Rule } from './rules/types.js';
 import { isDocModel } from './summary.js';
@@ -49,7 +49,7 @@ export function docPathOf(path: string, docsDir: string): string {
   return docsDir === '.' || docsDir === '' ? path : path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 
-/** The route of a doc of the docs folder `docsDir`, as the docs plugin computes it. */
+/** The route of a doc of the docs folder `docsDir`, as the docs plugin computes it (the core's fallback, see core/routes.ts). */
 export function routeOfDoc(doc: Pick<DocSummary, 'path' | 'frontMatter'>, docsDir: string, routeBasePath = '/docs'): DocRoute {
   return routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
 }
@@ -70,23 +70,46 @@ export function rememberRoute(doc: DocSummary, docsDir: string, routeBasePath: s
   routeMemo.set(doc, { key: `${docsDir}\0${routeBasePath}`, route });
 }
 
+/** The corpus index of each input: the rules and what runs after them (outsideLinksOf) share it, and with it the link resolutions. */
+const corpora = new WeakMap<CheckInput, CorpusIndex>();
+
 export function createCorpusIndex(input: CheckInput): CorpusIndex {
+  const known = corpora.get(input);
+  if (known) return known;
+  const corpus = indexCorpus(input);
+  corpora.set(input, corpus);
+  return corpus;
+}
+
+function indexCorpus(input: CheckInput): CorpusIndex {
   const byPath = new Map<string, DocSummary>();
   const routes = new Map<string, DocRoute>();
-  const key = `${input.docsDir}\0${input.routeBasePath}`;
+  const folders = docsFoldersOf(input);
   for (const doc of input.docs) {
     byPath.set(doc.path, doc);
+    const given = input.routes?.get(doc.path);
+    if (given) {
+      routes.set(doc.path, given);
+      continue;
+    }
+    const folder = folderOfPath(folders, doc.path);
+    const dir = folder?.dir ?? input.docsDir;
+    const path = folder?.path ?? input.routeBasePath;
+    const key = `${dir}\0${path}`;
     const memo = routeMemo.get(doc);
     if (memo && memo.key === key) {
       routes.set(doc.path, memo.route);
       continue;
     }
-    const route = routeOfDoc(doc, input.docsDir, input.routeBasePath);
+    const route = routeOfDoc(doc, dir, path);
     routeMemo.set(doc, { key, route });
     routes.set(doc.path, route);
   }
   return { byPath, routes };
 }
+
+/** The rules that check the docs of a past version (`DocsFolder.checked: 'links'`): what breaks the build. */
+const LINK_RULES: ReadonlySet<string> = new Set(['link-target', 'link-anchor']);
 
 /**
  * Runs every rule over every document and returns the findings, suppressed
@@ -94,6 +117,7 @@ export function createCorpusIndex(input: CheckInput): CorpusIndex {
  */
 export async function runChecks(input: CheckInput, allRules: readonly AnyRule[], options: RunChecksOptions = {}): Promise<Diagnostic[]> {
   const corpus = createCorpusIndex(input);
+  const folders = docsFoldersOf(input);
   const diagnostics: Diagnostic[] = [];
   const rules = allRules.filter((rule): rule is Rule => !isAlertRule(rule));
   const settings = options.ruleSettings ?? {};
@@ -118,6 +142,8 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
         if (!suppressed(d.ruleId, line)) diagnostics.push(d);
       };
       const linksOnly = options.linksOnly?.has(doc.path) ?? false;
+      const folder = folderOfPath(folders, doc.path);
+      const frozen = folder?.checked === 'links';
       if (!linksOnly) for (const problem of doc.problems) {
         const severity = severityFor(problem.ruleId, undefined, 'error');
         if (severity) keep(createDiagnostic({ file: doc.path, ruleId: problem.ruleId, message: problem.message, place: problem.place, severity }));
@@ -125,6 +151,7 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
       const route = corpus.routes.get(doc.path)!;
       for (const rule of running) {
         if (linksOnly && !rule.readsOtherDocs) continue;
+        if (frozen && !LINK_RULES.has(rule.id)) continue;
         // Findings are kept as the rule reported them (the reused ones too); the configured severity applies on the way out.
         const report = ({ message, place, severity: given, cause, ruleId = rule.id }: Finding) => {
           const severity = severityFor(ruleId, rule.id, given ?? rule.severity);
@@ -139,7 +166,7 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
         const found: Finding[] = [];
         await rule.check({
           doc,
-          docPath: docPathOf(doc.path, input.docsDir),
+          docPath: docPathOf(doc.path, folder?.dir ?? input.docsDir),
           route,
           input,
           corpus,

@@ -120,6 +120,8 @@ export interface LoadedDocs {
   stats: DocLoadStats;
   /** The full model of a loaded doc: parsed in this run, read from the cache, or parsed again if the cache lost it. */
   model(path: string): DocModel;
+  /** The route of each doc, by path, when the options named a route producer (`route`). */
+  routes: Map<string, DocRoute>;
   /** Closes the records file (a long-running process, the dev server, loads many times). */
   close(): void;
 }
@@ -281,13 +283,22 @@ class CachedSummary implements DocSummary {
 export async function loadDocSummaries(
   cwd: string,
   paths: readonly string[],
-  options: { cacheDir?: string | null; docsDir?: string; routeBasePath?: string; markdown?: MarkdownOptions } = {},
+  options: {
+    cacheDir?: string | null;
+    docsDir?: string;
+    routeBasePath?: string;
+    markdown?: MarkdownOptions;
+    /** The producer of routes (lib/routes.ts, Docusaurus's functions) and a key naming its inputs (folders, routes, parsers); cached per doc under that key. */
+    route?: { key: string; of(doc: DocSummary): DocRoute };
+  } = {},
 ): Promise<LoadedDocs> {
   const dir = options.cacheDir ?? null;
   cwd = resolve(cwd);
   const docsDir = options.docsDir ?? 'docs';
   const routeBasePath = options.routeBasePath ?? '/docs';
-  const routeKey = `${docsDir}\0${routeBasePath}`;
+  const routeKey = options.route ? options.route.key : `${docsDir}\0${routeBasePath}`;
+  const routeOf = options.route ? (doc: DocSummary) => options.route!.of(doc) : (doc: DocSummary) => routeOfDoc(doc, docsDir, routeBasePath);
+  const routes = new Map<string, DocRoute>();
   const markdown = options.markdown;
   // Models read with other Markdown options are other models: the options are part of the parser's identity.
   const version = dir ? await parserVersion(createHash('sha1').update(JSON.stringify(markdownOptions(markdown))).digest('hex').slice(0, 8)) : '';
@@ -316,12 +327,13 @@ export async function loadDocSummaries(
       return file.read<SummaryRecord>(current.summary, current.hash)?.summary ?? summaryOf(reparse(path));
     });
     rememberLinkKeys(summary, entry.linkKeys);
-    if (entry.routeKey === routeKey) rememberRoute(summary, docsDir, routeBasePath, entry.route);
-    else {
-      entry.route = routeOfDoc(summary, docsDir, routeBasePath);
+    if (entry.routeKey !== routeKey) {
+      entry.route = routeOf(summary);
       entry.routeKey = routeKey;
       changed = true;
     }
+    if (options.route) routes.set(path, entry.route);
+    else rememberRoute(summary, docsDir, routeBasePath, entry.route);
     return summary;
   };
 
@@ -358,9 +370,11 @@ export async function loadDocSummaries(
   toParse.forEach(({ i, path, hash, size, mtimeMs }, n) => {
     const model = parsedModels[n]!;
     parsed.set(path, { hash, model });
+    const route = options.route || dir ? routeOf(model) : null;
+    if (options.route) routes.set(path, route!);
     if (dir) {
       const none = { at: -1, length: 0 };
-      fresh.set(path, { hash, size, mtimeMs, linkKeys: linkKeysOf(model), route: routeOfDoc(model, docsDir, routeBasePath), routeKey, summary: none, model: none });
+      fresh.set(path, { hash, size, mtimeMs, linkKeys: linkKeysOf(model), route: route!, routeKey, summary: none, model: none });
     }
     docs[i] = model;
   });
@@ -382,7 +396,7 @@ export async function loadDocSummaries(
     const written = writeCache(dir, version, index, file, fresh, parsed);
     if (written !== undefined && written !== index?.records) file.moveTo(join(dir, written));
   }
-  return { docs, stats, model, close: () => file.close() };
+  return { docs, stats, model, routes, close: () => file.close() };
 }
 
 /**

@@ -9,6 +9,9 @@ import { parseDoc } from '../core/parse.js';
 import { type CheckInput, type CheckServices, type DocModel, type FullCheckInput } from '../core/index.js';
 import { parseTagVocabulary, type TagVocabulary } from '../core/tags.js';
 import type { MarkdownOptions } from '../core/markdown.js';
+import { folderOfPath, type DocRoute, type DocSummary } from '../core/index.js';
+import { docusaurusRouteOf, numberPrefixParserOf } from './routes.js';
+import type { SiteDocsFolder } from './docs-folders.js';
 // Docusaurus's own glob defaults and matcher, the ones its docs plugin lists
 // docs with (imported from the module itself: the package's index also
 // loads its webpack helpers, a quarter of a second the CLI does not need).
@@ -110,6 +113,14 @@ export interface LoadCheckInputOptions {
   renderedBy?: 'docusaurus' | 'repository';
   /** How the site reads Markdown (lib/site-markdown.ts, or handbook.config.json's `format`); default `.md` CommonMark, `.mdx` MDX. */
   markdown?: MarkdownOptions;
+  /**
+   * Every folder of docs the site builds (lib/docs-folders.ts: each version
+   * of each docs plugin instance); default: the docs folder at
+   * `routeBasePath` with `include`/`exclude`.
+   */
+  docsFolders?: readonly SiteDocsFolder[];
+  /** Routes other plugins serve (`CheckInput.otherRoutes`, lib/docs-folders.ts `otherRoutesOfSite`). */
+  otherRoutes?: readonly string[];
 }
 
 /** The names of a Docusaurus site's config file, the ones Docusaurus looks for. */
@@ -277,23 +288,38 @@ export async function loadCheckInputFor(
 async function gather(options: LoadCheckInputOptions) {
   const cwd = options.cwd;
   const docsDir = normaliseDir(options.docsDir ?? 'docs');
+  const routeBasePath = options.routeBasePath ?? '/docs';
   const today = options.today ?? todayOf(options.env);
+  const folders: readonly SiteDocsFolder[] =
+    options.docsFolders && options.docsFolders.length > 0
+      ? options.docsFolders
+      : [{ instance: 'default', version: 'current', dir: docsDir, path: '/' + routeBasePath.replace(/^\/+|\/+$/g, ''), checked: 'all', include: [...(options.include ?? DOCS_INCLUDE_DEFAULT)], exclude: [...(options.exclude ?? DOCS_EXCLUDE_DEFAULT)] }];
   // Started first: `git ls-files` runs in its own process while the docs are listed and loaded.
   const listing = listFiles(cwd);
   listing.catch(() => undefined);
-  const docPaths = await listDocs(cwd, docsDir);
+  const listed = await Promise.all(folders.map((folder) => listDocs(cwd, folder.dir)));
+  const docPaths = [...new Set(listed.flat())].sort();
   const all = [...new Set([...docPaths, ...(options.extraDocs ?? [])])];
-  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath: options.routeBasePath ?? '/docs', ...(options.markdown ? { markdown: options.markdown } : {}) });
+  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath, route: routeProducer(folders, docsDir, routeBasePath), ...(options.markdown ? { markdown: options.markdown } : {}) });
   const files = await listing;
   const base = options.baseRef ? { ref: options.baseRef, docs: await loadBaseDocs(cwd, options.baseRef, all, options.markdown) } : null;
+  // A doc is a page when its own folder's include/exclude say so (the innermost folder: a versioned copy inside the docs folder is its version's).
+  const partials = new Set<string>();
+  for (const folder of folders) {
+    const inFolder = all.filter((path) => folderOfPath(folders, path) === folder);
+    for (const path of partialsOf(inFolder, folder.dir, folder)) partials.add(path);
+  }
   const input: CheckInput = {
     docs: loaded.docs,
     docsDir,
-    partials: partialsOf(all, docsDir, options),
+    partials,
     files,
     staticDirs: options.staticDirs ?? ['static'],
     renderedBy: options.renderedBy ?? (await renderedByOf(cwd)),
-    routeBasePath: options.routeBasePath ?? '/docs',
+    routeBasePath,
+    docsFolders: folders.map(({ instance, version, dir, path, numberPrefixParser, checked }) => ({ instance, version, dir, path, checked, ...(numberPrefixParser ? { numberPrefixParser } : {}) })),
+    routes: loaded.routes,
+    ...(options.otherRoutes && options.otherRoutes.length > 0 ? { otherRoutes: options.otherRoutes } : {}),
     sidebarDocIds: options.sidebarDocIds ?? null,
     tagVocabulary: await loadTagVocabulary(cwd, docsDir),
     today,
@@ -303,6 +329,31 @@ async function gather(options: LoadCheckInputOptions) {
     ...(options.alerts === false ? {} : { alerts: await loadAlertInput({ cwd, cacheDir: options.cacheDir ?? null, env: options.env, ...options.alerts }) }),
   };
   return { input, loaded };
+}
+
+/**
+ * Each doc's route by Docusaurus's own functions (lib/routes.ts), in the
+ * folder of docs it belongs to; a file argument outside every folder is
+ * routed as if it were in the docs folder. The key names everything a route
+ * depends on besides the doc, for the cache.
+ */
+function routeProducer(folders: readonly SiteDocsFolder[], docsDir: string, routeBasePath: string): { key: string; of(doc: DocSummary): DocRoute } {
+  const custom = folders.some((f) => f.parser !== undefined);
+  return {
+    // A parser of the site's own cannot be named: its routes are computed in every run.
+    key: custom ? `custom-${Math.random()}` : `docusaurus-routes-1\0${docsDir}\0${routeBasePath}\0${JSON.stringify(folders.map((f) => [f.dir, f.path, f.numberPrefixParser ?? 'default']))}`,
+    of(doc) {
+      const folder = folderOfPath(folders, doc.path) as SiteDocsFolder | null;
+      const dir = folder?.dir ?? docsDir;
+      const source = dir === '.' || dir === '' ? doc.path : doc.path.startsWith(dir + '/') ? doc.path.slice(dir.length + 1) : doc.path;
+      return docusaurusRouteOf({
+        source,
+        frontMatter: doc.frontMatter.data,
+        versionPath: folder?.path ?? '/' + routeBasePath.replace(/^\/+|\/+$/g, ''),
+        numberPrefixParser: numberPrefixParserOf(folder ?? {}, folder?.parser),
+      });
+    },
+  };
 }
 
 /**

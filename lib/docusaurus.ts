@@ -36,6 +36,17 @@ function isClassicPreset(preset: unknown): boolean {
  * options validated by the docs plugin.
  */
 export function docsInstancesOf(siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'>): DocsInstance[] {
+  return docsPluginOptionsOf(siteConfig).map((valid) => ({
+    id: valid.id,
+    docsDir: valid.path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, ''),
+    routeBasePath: '/' + valid.routeBasePath.replace(/^\/+|\/+$/g, ''),
+    include: valid.include,
+    exclude: valid.exclude,
+  }));
+}
+
+/** The options of every docs plugin instance of a site, validated and defaulted by the docs plugin's own `validateOptions`. */
+export function docsPluginOptionsOf(siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'>): PluginOptions[] {
   const found: Options[] = [];
   for (const entry of siteConfig.plugins as PluginConfig[]) {
     const [plugin, options] = Array.isArray(entry) ? entry : [entry, {}];
@@ -46,16 +57,7 @@ export function docsInstancesOf(siteConfig: Pick<DocusaurusConfig, 'plugins' | '
     const docs = (options as { docs?: Options | false } | undefined)?.docs;
     if (isClassicPreset(preset) && docs !== false) found.push(docs ?? {});
   }
-  return found.map((options) => {
-    const valid = validateOptions({ validate: normalizePluginOptions as never, options: options as never }) as PluginOptions;
-    return {
-      id: valid.id,
-      docsDir: valid.path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, ''),
-      routeBasePath: '/' + valid.routeBasePath.replace(/^\/+|\/+$/g, ''),
-      include: valid.include,
-      exclude: valid.exclude,
-    };
-  });
+  return found.map((options) => validateOptions({ validate: normalizePluginOptions as never, options: options as never }) as PluginOptions);
 }
 
 /** The default docs instance of a site (id `default`), or its only one; null when it has none. */

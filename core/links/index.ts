@@ -2,3 +2,4 @@ export { linkIndexOf, resolveLink, resolveSiteRoute, parseLocalUrl, joinPath, di
 export { inboundLinksOf, referrersOf, linkKey, linkKeysOf, rememberLinkKeys } from './graph.js';
 export { closest, editDistance } from '../suggest.js';
 export { checkAnchor } from './anchors.js';
+export { outsideLinksOf, type OutsideLinks } from './outside.js';

@@ -9,6 +9,7 @@
 import type { CheckInput, CorpusIndex } from '../rules/types.js';
 import type { DocSummary, Link } from '../types.js';
 import { baseName, closest } from '../suggest.js';
+import { docsFoldersOf, folderOfPath, type DocsFolder } from '../routes.js';
 
 /**
  * The facts every link rule needs, computed once per check. Only what every
@@ -22,6 +23,10 @@ export interface LinkIndex {
   corpus: CorpusIndex;
   /** Doc path (relative to cwd) by permalink, with and without a trailing slash. */
   byPermalink: Map<string, string>;
+  /** The folders of docs (versions of docs plugin instances) of the check. */
+  folders: readonly DocsFolder[];
+  /** The folder of docs a path is in (the innermost), or null. */
+  folderOf(path: string): DocsFolder | null;
   /**
    * The anchors of a doc's page, by doc path: its heading anchors (h2-h6),
    * the ids the theme registers (`HtmlAnchor.collected`), and the same of
@@ -113,10 +118,18 @@ export function linkIndexOf(input: CheckInput, corpus: CorpusIndex): LinkIndex {
     for (const file of input.files) push(map, dirnameOf(file), file);
     return map;
   });
+  const folders = docsFoldersOf(input);
+  const folderMemo = new Map<string, DocsFolder | null>();
   index = {
     input,
     corpus,
     byPermalink,
+    folders,
+    folderOf(path) {
+      let folder = folderMemo.get(path);
+      if (folder === undefined) folderMemo.set(path, (folder = folderOfPath(folders, path)));
+      return folder;
+    },
     anchorsOf(path) {
       let set = anchors.get(path);
       if (!set) {
@@ -197,8 +210,8 @@ function safeDecode(text: string): string | null {
 
 /** What a link points at once resolved like the site. */
 export type Resolution =
-  /** Not checked: external, `mailto:`, `pathname://`, a route outside the docs. */
-  | { status: 'skip' }
+  /** Not checked: external, `mailto:`, `pathname://`; `outside`: a site route under no folder of docs, by its first segment (`/blog`). */
+  | { status: 'skip'; outside?: string }
   /** An existing file or static asset (the site bundles it). */
   | { status: 'file'; path: string }
   /** A doc, by Markdown path or by route; `hash` is the raw fragment, if any. */
@@ -278,17 +291,21 @@ function resolveUncached(index: LinkIndex, doc: DocSummary, link: Pick<Link, 'ki
 function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, decoded: string, hash: string | undefined): Resolution {
   const { input, corpus } = index;
   const sourceDir = dirnameOf(doc.path);
+  // The docs folder of the link's own version (Docusaurus's contentPaths), and only docs of the same plugin instance (its sourceToPermalink).
+  const sourceFolder = index.folderOf(doc.path);
+  const contentDir = sourceFolder?.dir ?? input.docsDir;
+  const sameInstance = (path: string) => sourceFolder === null || index.folderOf(path)?.instance === sourceFolder.instance;
   let dirs: string[];
   if (decoded.startsWith('@site/')) dirs = [''];
-  else if (decoded.startsWith('/')) dirs = [input.docsDir, ''];
+  else if (decoded.startsWith('/')) dirs = [contentDir, ''];
   else if (decoded.startsWith('./') || decoded.startsWith('../')) dirs = [sourceDir];
-  else dirs = [sourceDir, input.docsDir, ''];
+  else dirs = [sourceDir, contentDir, ''];
   const relative = decoded.startsWith('@site/') ? decoded.slice('@site/'.length) : decoded;
   const candidates = dirs.map((dir) => joinPath(dir, relative));
   for (const candidate of candidates) {
     if (candidate === null) continue;
     const target = corpus.byPath.get(candidate);
-    if (target && !input.partials.has(target.path)) return { status: 'doc', doc: target, hash, via: target.path === doc.path ? 'self' : 'markdown' };
+    if (target && !input.partials.has(target.path) && sameInstance(target.path)) return { status: 'doc', doc: target, hash, via: target.path === doc.path ? 'self' : 'markdown' };
   }
   for (const candidate of candidates) {
     if (candidate === null) continue;
@@ -296,12 +313,14 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, dec
     if (actual && actual !== candidate && corpus.byPath.has(actual)) {
       return { status: 'broken', message: caseMessage(url, candidate, actual) };
     }
-    if ((input.files.has(candidate) || corpus.byPath.has(candidate)) && !(corpus.byPath.has(candidate) && !input.partials.has(candidate))) {
+    if ((input.files.has(candidate) || corpus.byPath.has(candidate)) && !(corpus.byPath.has(candidate) && !input.partials.has(candidate) && sameInstance(candidate))) {
       // Read in the repository (no Docusaurus), a link to a repository file is that file.
       if (input.renderedBy === 'repository') return { status: 'file', path: candidate };
       return {
         status: 'broken',
-        message: `Unexpected link to \`${url}\` (\`${candidate}\`), which is not a doc of the site: Docusaurus resolves \`.md\` links only to docs under \`${input.docsDir}/\`, expected a doc`,
+        message: corpus.byPath.has(candidate) && !input.partials.has(candidate)
+          ? `Unexpected link to \`${url}\` (\`${candidate}\`), a doc of another docs plugin instance: Docusaurus resolves \`.md\` links only within an instance, expected its route (\`${corpus.routes.get(candidate)!.permalink}\`)`
+          : `Unexpected link to \`${url}\` (\`${candidate}\`), which is not a doc of the site: Docusaurus resolves \`.md\` links only to docs under \`${contentDir}/\`, expected a doc`,
       };
     }
   }
@@ -314,7 +333,7 @@ function resolveMarkdownLink(index: LinkIndex, doc: DocSummary, url: string, dec
 }
 
 function resolveRoute(index: LinkIndex, doc: DocSummary, url: string, pathname: string, hash: string | undefined): Resolution {
-  const permalink = pagePathOf(doc, index.corpus.routes.get(doc.path)!.permalink, index.input.docsDir);
+  const permalink = pagePathOf(index.corpus.routes.get(doc.path)!.permalink);
   return resolveRouteFrom(index, permalink, doc.path, url, pathname, hash);
 }
 
@@ -353,10 +372,17 @@ function resolveRouteFrom(index: LinkIndex, permalink: string, selfPath: string 
     const file = joinPath(dir, decodedPath);
     if (file !== null && input.files.has(file)) return { status: 'file', path: file };
   }
-  const base = '/' + input.routeBasePath.replace(/^\/+|\/+$/g, '');
-  const inDocs = base === '/' || resolved === base || resolved.startsWith(base + '/');
-  // Routes the docs plugin creates besides docs (generated indexes, tags) and other plugins' pages are not known here.
-  if (!inDocs || /^\/(?:[^/]+\/)*(?:category|tags)(?:\/|$)/.test(resolved.slice(base === '/' ? 0 : base.length))) return { status: 'skip' };
+  // The innermost version route that contains the route; none: another plugin's page (blog, pages), outside the check, counted.
+  let base: string | null = null;
+  for (const folder of index.folders) {
+    const path = folder.path.length > 1 ? folder.path.replace(/\/+$/, '') : '/';
+    const inside = path === '/' || resolved === path || resolved.startsWith(path + '/');
+    if (inside && (base === null || path.length > base.length)) base = path;
+  }
+  const other = input.otherRoutes?.find((route) => (resolved === route || resolved.startsWith(route + '/')) && (base === null || route.length > base.length));
+  if (base === null || other !== undefined) return { status: 'skip', outside: other ?? '/' + (resolved.split('/')[1] ?? '') };
+  // Routes the docs plugin creates besides docs (generated indexes, tags) are not known here.
+  if (/^\/(?:[^/]+\/)*(?:category|tags)(?:\/|$)/.test(resolved.slice(base === '/' ? 0 : base.length))) return { status: 'skip' };
   const wanted = resolved.length > 1 ? resolved.replace(/\/$/, '') : resolved;
   const suggestion = closest(wanted, index.permalinksByDir.get(dirnameOf(wanted)) ?? [], baseName);
   return {
@@ -366,21 +392,14 @@ function resolveRouteFrom(index: LinkIndex, permalink: string, selfPath: string 
 }
 
 /**
- * The path the page is served at, which relative links resolve against: a
- * category index doc (`index.md`, `README.md`, `ops/ops.md`, no `slug`/`id`)
- * is served with a trailing slash (`/docs/ops/`), verified in a build.
+ * The path the page is served at, which relative links resolve against:
+ * its permalink, which for a category index (`index.md`, `README.md`,
+ * `ops/ops.md`, with or without `id`, no `slug`) ends with `/`
+ * (`/docs/ops/`), verified in a build (tests/e2e/routes-build.test.ts).
  */
-export function pagePathOf(doc: DocSummary, permalink: string, docsDir: string): string {
-  if (permalink.endsWith('/')) return permalink;
-  const fm = doc.frontMatter.data;
-  if (typeof fm.slug === 'string' || (typeof fm.id === 'string' && fm.id !== '')) return permalink;
-  const inside = docsDir === '.' || docsDir === '' ? doc.path : doc.path.slice(docsDir.length + 1);
-  const segments = inside.split('/').map((s) => s.replace(/^\d+[-_.](?=.)/, ''));
-  const name = segments.pop()!.replace(/\.mdx?$/i, '').toLowerCase();
-  const folder = segments.at(-1)?.toLowerCase();
-  return name === 'index' || name === 'readme' || name === folder ? permalink + '/' : permalink;
+export function pagePathOf(permalink: string): string {
+  return permalink;
 }
-
 
 function caseMessage(url: string, wanted: string, actual: string): string {
   const wantedName = wanted.split('/');

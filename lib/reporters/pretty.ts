@@ -1,4 +1,4 @@
-import { summarise, type Reporter } from './types.js';
+import { outsideLine, summarise, type Reporter } from './types.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24], green: [32, 39] } as const;
 type Style = keyof typeof codes;
@@ -35,5 +35,8 @@ export const pretty: Reporter = (input) => {
     const line = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${checked}`;
     out.push(paint('bold', errors > 0 ? paint('red', line) : paint('yellow', line)));
   }
+  // Nothing skipped silently: links not checked because no folder of docs serves their route.
+  const outside = outsideLine(input.outside);
+  if (outside) out.push(paint('dim', `ℹ ${outside}`));
   return out.join('\n') + '\n';
 };

@@ -14,6 +14,8 @@ import { loadConfig } from '../../lib/config.js';
 import { markdownOptionsFor } from '../../lib/site-markdown.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
+import { siteDocsFoldersFor } from '../../lib/docs-folders.js';
+import { outsideLinksOf } from '../../core/links/index.js';
 
 
 const help = `Usage: handbook check [files...] [--cwd DIR] [--config FILE] [--docs PATH] [--format pretty|json|github|sarif|markdown] [--sarif FILE] [--summary FILE] [--base REF] [--strict] [--external] [--print-config]
@@ -105,7 +107,12 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       io.stdout.write(JSON.stringify(config, null, 2) + '\n');
       return 0;
     }
-    const docsDir = config.docs;
+    const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
+    // Where the docs are: every version of every docs plugin instance of the Docusaurus site, read from its config;
+    // `--docs` or handbook.config.json name one docs folder instead (with the versions of versions.json beside it).
+    const site = await siteDocsFoldersFor({ cwd, cacheDir, docsDir: config.docs, routeBasePath: config.routeBasePath, fromHandbookConfig: values.docs !== undefined || config.file !== null });
+    if (site.warning) io.stderr.write(`handbook check: ${site.warning}\n`);
+    const docsDir = site.docsDir;
     const today = todayOf(io.env);
 
     // File arguments: relative to DIR; a folder selects the docs under it.
@@ -141,7 +148,6 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     /** With --rules, a finding is shown when its id was asked for, or its rule was asked for by its own id, or the parser reported it. */
     const shown = (d: { ruleId: string }) =>
       wanted === null || wanted.has(d.ruleId) || d.ruleId === 'yaml-syntax' || d.ruleId === 'mdx-syntax' || selectedRules.some((r) => wanted.has(r.id) && reportsOf(r).includes(d.ruleId));
-    const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
     // Markdown as the site's build reads it (its config's markdown.format, mdx1Compat, remark-math), else as handbook.config.json says.
     const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir, format: config.format, formatFrom: config.file });
     if (notice) io.stderr.write(`handbook check: ${notice}\n`);
@@ -149,7 +155,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
     // Alert files: the config's globs (default alerts/**), runbook URLs read against its siteUrl (else the Docusaurus config's url).
     const alerts = { ...(config.alerts.length > 0 ? { globs: config.alerts } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: config.routeBasePath, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: site.routeBasePath, docsFolders: site.folders, otherRoutes: site.otherRoutes, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.
@@ -180,7 +186,9 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const invokedFrom = io.cwd;
     const color = format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
     // The docs checked, and the alert files (all of them, or those named alone).
-    const report = { diagnostics, files: alertsOnly ? alertArgs.length : (only ? only.size : input.docs.length) + (input.alerts?.files.length ?? 0), rules: selectedRules };
+    // Nothing skipped silently: the links to routes no folder of docs serves, counted with the link rules' resolution.
+    const outside = alertsOnly ? undefined : outsideLinksOf(input, only);
+    const report = { diagnostics, files: alertsOnly ? alertArgs.length : (only ? only.size : input.docs.length) + (input.alerts?.files.length ?? 0), rules: selectedRules, ...(outside ? { outside } : {}) };
     // Annotations, SARIF and the job summary need paths from where the command runs (the repository root in CI).
     const fromInvocation = { displayPath: (file: string) => relativePath(invokedFrom, resolve(cwd, file)) };
     const located = format === 'github' || format === 'sarif' || format === 'markdown' ? fromInvocation : {};

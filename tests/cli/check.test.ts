@@ -9,6 +9,8 @@ import { runHandbook } from '../support/cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = 'tests/cli/fixtures/check-site';
+/** The summary's count of links to routes outside every checked route: none in this fixture, whose docs are served at /docs. */
+const noneOutside = { links: 0, routes: {}, checked: ['/docs'] };
 
 /** Runs `handbook <args>` in-process from the repository root with today fixed. */
 function handbook(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string } = {}) {
@@ -50,7 +52,7 @@ describe('handbook check --format json', () => {
   it('prints exactly one JSON object with every diagnostic and a summary, paths relative to --cwd', async () => {
     const { code, stdout, stderr } = await handbook(['check', '--cwd', site, '--format', 'json']);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout)).toEqual({ diagnostics: expected, summary: { files: 7, errors: 6, warnings: 2 } });
+    expect(JSON.parse(stdout)).toEqual({ diagnostics: expected, summary: { files: 7, errors: 6, warnings: 2, outside: noneOutside } });
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(code).toBe(1);
   });
@@ -58,7 +60,7 @@ describe('handbook check --format json', () => {
   it('reports only the files given (relative to --cwd), and exits 0 without errors', async () => {
     const { code, stdout } = await handbook(['check', 'docs/good.md', 'docs/overdue.md', '--cwd', site, '--format', 'json']);
     // 3 files: the two given and the doc whose link points into good.md (its referrer is re-checked too).
-    expect(JSON.parse(stdout)).toEqual({ diagnostics: [expected[7]], summary: { files: 3, errors: 0, warnings: 1 } });
+    expect(JSON.parse(stdout)).toEqual({ diagnostics: [expected[7]], summary: { files: 3, errors: 0, warnings: 1, outside: noneOutside } });
     expect(code).toBe(0);
   });
 
@@ -69,7 +71,7 @@ describe('handbook check --format json', () => {
 
   it('makes warnings errors with --strict (exit 1)', async () => {
     const { code, stdout } = await handbook(['check', 'docs/overdue.md', '--cwd', site, '--format', 'json', '--strict']);
-    expect(JSON.parse(stdout)).toEqual({ diagnostics: [{ ...expected[7], severity: 'error' }], summary: { files: 1, errors: 1, warnings: 0 } });
+    expect(JSON.parse(stdout)).toEqual({ diagnostics: [{ ...expected[7], severity: 'error' }], summary: { files: 1, errors: 1, warnings: 0, outside: noneOutside } });
     expect(code).toBe(1);
   });
 
@@ -80,7 +82,7 @@ describe('handbook check --format json', () => {
 
   it('checks another docs folder with --docs', async () => {
     const { code, stdout } = await handbook(['check', '--cwd', site, '--docs', 'docs/nested', '--format', 'json']);
-    expect(JSON.parse(stdout)).toEqual({ diagnostics: [expected[6]], summary: { files: 1, errors: 1, warnings: 0 } });
+    expect(JSON.parse(stdout)).toEqual({ diagnostics: [expected[6]], summary: { files: 1, errors: 1, warnings: 0, outside: noneOutside } });
     expect(code).toBe(1);
   });
 });

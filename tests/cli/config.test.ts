@@ -41,7 +41,7 @@ describe('handbook check and its config file', () => {
     expect(await runHandbook(['check', '--format', 'json', '--config', 'ci/quiet.json'], { cwd })).toEqual({
       code: 0,
       stderr: '',
-      stdout: JSON.stringify({ diagnostics: [], summary: { files: 1, errors: 0, warnings: 0 } }) + '\n',
+      stdout: JSON.stringify({ diagnostics: [], summary: { files: 1, errors: 0, warnings: 0, outside: { links: 0, routes: {}, checked: ["/docs"] } } }) + '\n',
     });
     await writeFile(join(cwd, 'handbook.config.json'), '{"rules": {"header-schema": "warning"}}');
     const warned = await runHandbook(['check', '--format', 'json'], { cwd });

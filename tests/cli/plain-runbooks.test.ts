@@ -38,7 +38,7 @@ describe('handbook check on a plain runbook repository', () => {
         },
         { file: 'runbooks/db/failover.md', line: 17, column: 6, endLine: 17, endColumn: 44, severity: 'error', ruleId: 'link-target', message: 'Unexpected link to missing doc `../../GUIDE.md` (`GUIDE.md`), expected an existing doc' },
       ],
-      summary: { files: 3, errors: 3, warnings: 0 },
+      summary: { files: 3, errors: 3, warnings: 0, outside: { links: 0, routes: {}, checked: ['/runbooks'] } },
     });
   });
 

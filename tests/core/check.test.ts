@@ -41,9 +41,9 @@ describe('routeOf', () => {
   it.each([
     ['abathur/wal-growth.md', {}, 'abathur/wal-growth', '/docs/abathur/wal-growth'],
     ['01-abathur/02-wal.md', {}, 'abathur/wal', '/docs/abathur/wal'],
-    ['abathur/index.md', {}, 'abathur/index', '/docs/abathur'],
-    ['abathur/README.md', {}, 'abathur/README', '/docs/abathur'],
-    ['abathur/abathur.md', {}, 'abathur/abathur', '/docs/abathur'],
+    ['abathur/index.md', {}, 'abathur/index', '/docs/abathur/'],
+    ['abathur/README.md', {}, 'abathur/README', '/docs/abathur/'],
+    ['abathur/abathur.md', {}, 'abathur/abathur', '/docs/abathur/'],
     ['index.md', { slug: '/' }, 'index', '/docs/'],
     ['a/b.md', { id: 'custom' }, 'a/custom', '/docs/a/custom'],
     ['a/b.md', { slug: 'other' }, 'a/b', '/docs/a/other'],

@@ -38,7 +38,7 @@ describe('createSuccessors', () => {
     });
     expect(createSuccessors(input)).toEqual({
       'docs/a/old.md': { permalink: '/docs/new-way#steps', title: 'The new way' },
-      'docs/c/old2.md': { permalink: '/docs/c', title: 'C home' },
+      'docs/c/old2.md': { permalink: '/docs/c/', title: 'C home' },
     });
   });
 });

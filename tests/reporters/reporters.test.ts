@@ -25,6 +25,18 @@ describe('reporters', () => {
     );
   });
 
+  it('pretty and json: the links outside every checked route, nothing skipped silently', () => {
+    const outside = { links: 12, routes: { '/blog': 9, '/api': 3 }, checked: ['/docs'] };
+    expect(reporters.pretty({ diagnostics: [], files: 3, rules: [], outside })).toBe(
+      ['✔ 3 files checked, no problems', 'ℹ 12 links point outside every checked route (/blog: 9, /api: 3; checked: /docs)', ''].join('\n'),
+    );
+    expect(reporters.pretty({ diagnostics: [], files: 3, rules: [], outside: { links: 1, routes: { '/about': 1 }, checked: ['/', '/community'] } })).toBe(
+      ['✔ 3 files checked, no problems', 'ℹ 1 link points outside every checked route (/about: 1; checked: /, /community)', ''].join('\n'),
+    );
+    expect(reporters.pretty({ diagnostics: [], files: 3, rules: [], outside: { links: 0, routes: {}, checked: ['/docs'] } })).toBe('✔ 3 files checked, no problems\n');
+    expect(JSON.parse(reporters.json({ diagnostics: [], files: 3, rules: [], outside })).summary).toEqual({ files: 3, errors: 0, warnings: 0, outside });
+  });
+
   it('markdown: every finding as a table row, cells escaped, links to lines when given', () => {
     const out = reporters.markdown({ diagnostics: [diagnostic, { ...diagnostic, severity: 'warning', message: 'a | b <br>' }], files: 2, rules: [], lineUrl: (file, line) => `https://x.test/${file}#L${line}` });
     expect(out).toBe(
