@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_ALERT_GLOBS, parseAlertFile, type AlertInput } from '../core/alerts/index.js';
+import { siteConfigOf } from './site-config.js';
 
 /**
  * The loading side of alerts as code: finds the alert files (`alerts`
@@ -63,8 +64,7 @@ export async function siteUrlOf({ cwd, cacheDir, env = process.env }: { cwd: str
       // No cache yet, or unreadable: read the config.
     }
   }
-  const { loadSiteConfig } = (await import('@docusaurus/core/lib/server/config.js')) as typeof import('@docusaurus/core/lib/server/config.js');
-  const { siteConfig } = await loadSiteConfig({ siteDir: cwd, customConfigFilePath: config });
+  const siteConfig = await siteConfigOf(cwd, config);
   const siteUrl = withSlash(siteConfig.url.replace(/\/+$/, '') + siteConfig.baseUrl);
   if (cacheFile) {
     try {

@@ -7,6 +7,7 @@ import type { DocusaurusConfig } from '@docusaurus/types';
 import type { DocsFolder } from '../core/index.js';
 import { docsPluginOptionsOf } from './docusaurus.js';
 import { CheckConfigError } from './corpus.js';
+import { siteConfigOf } from './site-config.js';
 
 /**
  * The folders of docs a Docusaurus site builds: every version of every docs
@@ -150,8 +151,7 @@ export async function loadDocsFolders({ cwd, cacheDir }: { cwd: string; cacheDir
   let folders: SiteDocsFolder[];
   let otherRoutes: string[];
   try {
-    const { loadSiteConfig } = (await import('@docusaurus/core/lib/server/config.js')) as typeof import('@docusaurus/core/lib/server/config.js');
-    const { siteConfig } = await loadSiteConfig({ siteDir: cwd, customConfigFilePath: config });
+    const siteConfig = await siteConfigOf(cwd, config);
     folders = await docsFoldersOfSite({ siteDir: cwd, siteConfig });
     otherRoutes = otherRoutesOfSite({ siteDir: cwd, siteConfig });
   } catch (error) {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocusaurusConfig } from '@docusaurus/types';
 import { DEFAULT_MARKDOWN, type MarkdownOptions } from '../core/markdown.js';
+import { siteConfigOf } from './site-config.js';
 
 /**
  * How a Docusaurus site reads its Markdown, from its own config: the
@@ -81,8 +82,7 @@ export async function siteMarkdownOf({ cwd, cacheDir }: { cwd: string; cacheDir:
   }
   let value: SiteMarkdown;
   try {
-    const { loadSiteConfig } = (await import('@docusaurus/core/lib/server/config.js')) as typeof import('@docusaurus/core/lib/server/config.js');
-    const { siteConfig } = await loadSiteConfig({ siteDir: cwd, customConfigFilePath: path });
+    const siteConfig = await siteConfigOf(cwd, path);
     value = { config: name, markdown: markdownOfSiteConfig(siteConfig) };
   } catch (error) {
     // Docusaurus wraps the reason ("could not load module at path ..."): the innermost cause names it (a missing plugin).
