@@ -13,6 +13,9 @@
  * suggests about 2x on a low-end desktop host (1000-1500).
  * `--cpu-slowdown N` passes `--throttling.cpuSlowdownMultiplier=N`.
  *
+ * It ends with a Markdown table of the runs (page, preset, each score with
+ * its benchmarkIndex, median, accessibility), as BENCHMARKS.md records them.
+ *
  * Usage: `npx tsx bench/lighthouse.mts [--runs N] [--no-gzip] [--preset desktop|mobile] [--cpu-slowdown N] [path...]`
  * Reports: `.cache/lighthouse/<page>-<preset>-<run>.json`.
  */
@@ -42,7 +45,15 @@ const paths = positionals.length ? positionals : ['/docs/ms5/verify-deployment',
 interface Run {
   performance: number;
   accessibility: number;
+  benchmarkIndex: number;
   line: string;
+}
+
+/** One row of BENCHMARKS.md's tables: `| page | preset | runs (benchmarkIndex) | median | accessibility |`. */
+const tableRows: string[] = [];
+function tableRow(path: string, preset: string, results: Run[]): string {
+  const accessibility = [...new Set(results.map((r) => r.accessibility))];
+  return `| \`${path}\` | ${preset} | ${results.map((r) => `${r.performance} (${r.benchmarkIndex})`).join(', ')} | **${median(results.map((r) => r.performance))}** | ${accessibility.length === 1 ? `${accessibility[0]} in every run` : accessibility.join(', ')} |`;
 }
 
 const median = (xs: number[]) => {
@@ -82,11 +93,14 @@ try {
         const line = `performance ${score('performance')}, accessibility ${score('accessibility')}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`;
         const host = `load ${load}, benchmarkIndex ${Math.round(report.environment?.benchmarkIndex ?? 0)}${cpuSlowdown === undefined ? '' : `, CPU slowdown ${cpuSlowdown}x`}`;
         console.log(`${path} ${preset} run ${i} (${host}, ${new Date().toISOString().slice(11, 16)} UTC): ${line}`);
-        results.push({ performance: score('performance'), accessibility: score('accessibility'), line });
+        results.push({ performance: score('performance'), accessibility: score('accessibility'), benchmarkIndex: Math.round(report.environment?.benchmarkIndex ?? 0), line });
       }
+      tableRows.push(tableRow(path, preset, results));
       if (runs > 1) console.log(`${path} ${preset}: median performance ${median(results.map((r) => r.performance))} (${results.map((r) => r.performance).join(', ')}), accessibility ${results.map((r) => r.accessibility).join(', ')}`);
     }
   }
+  // Ready to paste into BENCHMARKS.md.
+  console.log(['', '| page | preset | runs (benchmarkIndex) | median | accessibility |', '|---|---|---|---|---|', ...tableRows].join('\n'));
 } finally {
   await server.close();
 }
