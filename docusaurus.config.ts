@@ -81,7 +81,7 @@ const config: Config = {
     siteData,
     // Code blocks highlighted with the build's tokens; Prism out of main.js (plugins/prism, src/prism).
     prism,
-    // Docusaurus's start-up made lighter for phones: idle prefetching, mark.js (plugins/page-load).
+    // React DOM in a script file of its own (plugins/page-load: configureWebpack split chunks only).
     pageLoad,
     // A Content-Security-Policy in every page and in build/_headers, with the hashes of the inline scripts (plugins/csp).
     csp,

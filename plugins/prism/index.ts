@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { grammarNames, Prism } from '../../src/prism/grammars.js';
 
 export { default as remarkCodeTokens } from './remark.js';
-
-const require = createRequire(import.meta.url);
 
 /**
  * Code blocks without Prism in the page's start-up code:
@@ -13,10 +10,11 @@ const require = createRequire(import.meta.url);
  *   code blocks) to `src/prism`, whose `Highlight` reads the tokens the
  *   build wrote (`remarkCodeTokens`, in the docs plugin's remark plugins)
  *   and loads Prism as a chunk of its own only for a block without them;
- * - replaces theme-classic's `prism-include-languages` client module, which
- *   imports Prism into main.js and builds `additionalLanguages` at start-up,
- *   by an empty module: the languages are in src/prism/grammars.ts, and the
- *   build fails here when `additionalLanguages` names one that is not.
+ * - theme-classic's `@theme/prism-include-languages`, which builds
+ *   `additionalLanguages` into Prism at start-up, is swizzled empty
+ *   (src/theme/prism-include-languages.ts): the languages are in
+ *   src/prism/grammars.ts, and the build fails here when
+ *   `additionalLanguages` names one that is not.
  * The config (`src/prism-themes.ts`) still reads the real package.
  */
 export default function prismPlugin(context: LoadContext): Plugin<unknown> {
@@ -27,7 +25,6 @@ export default function prismPlugin(context: LoadContext): Plugin<unknown> {
       `themeConfig.prism.additionalLanguages names ${missing.map((l) => `"${l}"`).join(', ')}, which src/prism/grammars.ts does not load (it loads ${grammarNames.join(', ')}): import prismjs/components/prism-<language> there.`,
     );
   }
-  const themeClassic = dirname(require.resolve('@docusaurus/theme-classic/package.json'));
   return {
     name: 'handbook-prism',
     configureWebpack() {
@@ -35,7 +32,6 @@ export default function prismPlugin(context: LoadContext): Plugin<unknown> {
         resolve: {
           alias: {
             'prism-react-renderer$': join(context.siteDir, 'src/prism/index.ts'),
-            [`${join(themeClassic, 'lib/prism-include-languages')}$`]: join(context.siteDir, 'src/prism/include-languages.ts'),
           },
         },
       };

@@ -29,6 +29,14 @@ import { decodeTokens, normalizeTokens, tokenize } from './tokens';
 export { normalizeTokens };
 export type { PrismLib };
 
+/**
+ * prism-react-renderer's `Prism`, which theme-classic's client module hands
+ * to `@theme/prism-include-languages` when the page starts: none here, so
+ * that Prism stays out of main.js (that swizzle, src/theme/prism-include-languages.ts,
+ * takes nothing). Prism with the handbook's languages is `loadPrism()`.
+ */
+export const Prism: PrismLib | undefined = undefined;
+
 type ThemeDict = { root: CSSProperties; plain: CSSProperties; [type: string]: CSSProperties };
 
 let loadedPrism: PrismLib | undefined;

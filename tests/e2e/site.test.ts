@@ -140,27 +140,6 @@ describe('the handbook site for readers', () => {
     await context.close();
   });
 
-  it('prefetch: in idle time, each chunk of the routes linked on screen is prefetched once, none the page already loaded (src/client/idle-prefetch.ts)', async () => {
-    const procedure = index.docs.find((d) => d.path === 'docs/ms5/verify-deployment.md')!;
-    const { context, page, errors } = await open(procedure.permalink);
-    await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.locator('head link[rel=prefetch]').count(), { timeout: 15_000 }).toBeGreaterThan(3);
-    await page.waitForTimeout(1000);
-    const { prefetched, scripts } = await page.evaluate(() => ({
-      prefetched: [...document.querySelectorAll<HTMLLinkElement>('head link[rel=prefetch]')].map((l) => l.href),
-      scripts: performance
-        .getEntriesByType('resource')
-        .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script')
-        .map((e) => e.name),
-    }));
-    expect(scripts.length).toBeGreaterThan(2);
-    expect(new Set(prefetched).size).toBe(prefetched.length);
-    expect(prefetched.filter((url) => scripts.includes(url))).toEqual([]);
-    expect(prefetched.every((url) => /\/assets\/js\/[^/]+\.js$/.test(url))).toBe(true);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
   it("graph: a system's page draws the links between its documents with Mermaid", async () => {
     const { context, page, errors } = await open('/systems/abathur');
     await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 30_000 });
