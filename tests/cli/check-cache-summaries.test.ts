@@ -66,7 +66,7 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     again.close();
   });
 
-  it('appends edited models, compacts the records file when most of it is stale, and keeps one records file', async () => {
+  it('appends edited models, compacts the records file when most of it is stale, and keeps one records file', { timeout: 120_000 }, async () => {
     const big = (n: number) => `# Doc\n\n${Array.from({ length: 400 }, (_, i) => `## Heading ${n} ${i}\n\nText [x](./b.md#x).\n`).join('\n')}`;
     const { cacheDir, paths } = await site({ 'a.md': big(0), 'b.md': b });
     (await loadDocSummaries(dir, paths, { cacheDir })).close();
