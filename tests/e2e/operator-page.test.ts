@@ -290,10 +290,31 @@ describe('the procedure page for an operator', () => {
     // The next Space is the reader's: it unticks the same step.
     await page.keyboard.press('Space');
     expect(await page.locator('[data-checklist-step] input[type=checkbox]').first().isChecked()).toBe(false);
-    // The search box still takes the focus it is given, and searches.
-    await page.locator('.navbar__search-input').click();
+    // The search box still takes the focus it is given (here by a script, as a screen reader may), and searches.
+    await page.locator('.navbar__search-input').focus();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('navbar__search-input'))).toBe(true);
     await page.keyboard.type('deadlock');
+    await page.locator('.aa-suggestion, [class*="suggestion_"]').first().waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+
+  it('focus: a reader who stays in the search box while its index loads keeps the focus there, and the typed query searches', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/search-index.*\.json/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openHydrated(page, server.url + permalink(DEPLOY));
+    await page.locator('.navbar__search-input').click();
+    await page.keyboard.type('deadlock');
+    release();
+    await page.waitForSelector('.navbar__search-input[aria-autocomplete]', { state: 'attached', timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('navbar__search-input'))).toBe(true);
+    await page.keyboard.type(' ');
     await page.locator('.aa-suggestion, [class*="suggestion_"]').first().waitFor({ timeout: 30_000 });
     await context.close();
   });
