@@ -21,6 +21,12 @@ export interface ChecklistDocInfo {
 export interface ChecklistStepData {
   id: string;
   title: string;
+  /**
+   * The title is on the page already, outside the step: the lead-in
+   * sentence right before the block or the command's first comment. The
+   * step then shows "Step N" and names its checkbox "Step N: title".
+   */
+  titleInText?: true;
   section?: string;
   minutes?: number;
   danger?: true;
@@ -33,4 +39,4 @@ export interface ChecklistStepData {
 }
 
 /** Names of the elements (lowercase, like `admonition`: MDX maps them through MDXComponents). */
-export const CHECKLIST_ELEMENTS = { doc: 'checklistdoc', panel: 'checklistpanel', section: 'checklistsection', step: 'checkliststep' } as const;
+export const CHECKLIST_ELEMENTS = { doc: 'checklistdoc', panel: 'checklistpanel', section: 'checklistsection', step: 'checkliststep', task: 'checklisttask' } as const;

@@ -24,6 +24,14 @@ export interface StepParam {
 export interface Step {
   id: string;
   title: string;
+  /**
+   * Where the title comes from: the block's `title="..."`, the last sentence
+   * of the paragraph right before the block, the command's first `#`
+   * comment, or the step's position ("Step N"). With `text` and `comment`
+   * the title is on the page already, outside the step's own label (`text`
+   * also when `title="..."` repeats that sentence).
+   */
+  titleFrom: 'meta' | 'text' | 'comment' | 'position';
   /** Text of the h2 the step sits under. */
   section: string | null;
   sectionAnchor: string | null;
@@ -125,6 +133,11 @@ export function parseStepMeta(meta: string | null): StepMeta {
   }
   result.rest = rest.join(' ');
   return result;
+}
+
+/** Docusaurus's meta of a step's block without its `title="..."`: the step shows its title itself, once. */
+export function metaWithoutTitle(rest: string): string {
+  return [...rest.matchAll(metaToken)].map(([token]) => token).filter((token) => !/^title(=|$)/.test(token)).join(' ');
 }
 
 /**
@@ -296,11 +309,15 @@ export function extractProcedure(doc: DocModel): Procedure {
     }
     const { command, output } = lang === 'console' ? splitConsole(block.value) : { command: block.value, output: '' };
     const section = block.sectionHeading === null ? null : doc.headings[block.sectionHeading]!;
-    const title =
-      meta.title?.trim() ||
-      (block.precedingText ? lastSentence(block.precedingText) : '') ||
-      firstComment(command) ||
-      `Step ${steps.length + 1}`;
+    const candidates: [Step['titleFrom'], string][] = [
+      ['meta', meta.title?.trim() ?? ''],
+      ['text', block.precedingText ? lastSentence(block.precedingText) : ''],
+      ['comment', firstComment(command) ?? ''],
+      ['position', `Step ${steps.length + 1}`],
+    ];
+    const [from, title] = candidates.find(([, text]) => text !== '')!;
+    // A `title="..."` that says what the sentence above the block says is that sentence.
+    const titleFrom = from === 'meta' && title.toLowerCase() === candidates[1]![1].toLowerCase() ? 'text' : from;
 
     let id = meta.id ?? idFromTitle(title);
     if (usedIds.has(id)) {
@@ -336,6 +353,7 @@ export function extractProcedure(doc: DocModel): Procedure {
     const step: Step = {
       id,
       title,
+      titleFrom,
       section: section?.text ?? null,
       sectionAnchor: section?.anchor ?? null,
       lang,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { Code, Heading, Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Code, Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { CHECKLIST_ELEMENTS, type ChecklistDocInfo, type ChecklistStepData } from '../../core/page-contract.js';
-import { extractProcedure, isStepLang, parseStepMeta, splitConsole } from '../../core/steps.js';
+import { extractProcedure, isStepLang, metaWithoutTitle, parseStepMeta, splitConsole } from '../../core/steps.js';
 import { routeOf } from '../../core/routes.js';
 import { docTitleOf, progressVersion } from '../../core/procedure.js';
 import { parseDocOnce } from '../../lib/models.js';
@@ -136,6 +136,34 @@ function consoleIsSimple(value: string): boolean {
   return !lines.slice(i).some((line) => /^\s*\$( |$)/.test(line));
 }
 
+/**
+ * The open items of Markdown task lists (`- [ ] ...`) in a procedure become
+ * checkboxes the operator ticks, saved with the steps: the text of each
+ * item's first paragraph goes into a `checklisttask` element (the box's
+ * label) naming the item's position among the doc's open items. The item keeps GFM's classes
+ * (`task-list-item`, `contains-task-list` on the list). Items written done
+ * (`- [x]`) stay as GFM renders them.
+ */
+function markTasks(tree: Root): void {
+  let position = 0;
+  const walk = (node: Nodes): void => {
+    if (node.type === 'listItem' && node.checked === false) {
+      const box = element(CHECKLIST_ELEMENTS.task, { index: position++ });
+      node.checked = null;
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), className: ['task-list-item'] } };
+      const first = node.children[0];
+      if (first?.type === 'paragraph') {
+        box.children = first.children as RootContent[];
+        first.children = [box as unknown as PhrasingContent];
+      } else {
+        node.children.unshift({ type: 'paragraph', children: [box as unknown as PhrasingContent] });
+      }
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(tree);
+}
+
 export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
   return (tree: Root, file: VFile): void => {
     if (!hasSteps(tree)) return;
@@ -171,12 +199,14 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       const meta = parseStepMeta(node.meta ?? null);
       const at = parent.children.indexOf(node as never);
       const item: ChecklistStepData = { id: step.id, title: step.title };
+      if (step.titleFrom === 'text' || step.titleFrom === 'comment') item.titleInText = true;
       if (step.section !== null) item.section = step.section;
       if (step.timeMinutes !== null) item.minutes = step.timeMinutes;
       if (step.danger) item.danger = true;
       if (step.params.length > 0) item.params = step.params;
-      // The block keeps only Docusaurus's own meta (title, line highlights).
-      const code: Code = { type: 'code', lang: 'bash', meta: meta.rest || null, value: node.value, ...(node.position ? { position: node.position } : {}) };
+      // The block keeps only Docusaurus's own meta (line highlights, line numbers): its `title` is the step's, shown once, by the step.
+      const rest = metaWithoutTitle(meta.rest);
+      const code: Code = { type: 'code', lang: 'bash', meta: rest || null, value: node.value, ...(node.position ? { position: node.position } : {}) };
       if (step.lang === 'console') {
         const split = splitConsole(node.value);
         if (consoleIsSimple(node.value) && !/[{]|showLineNumbers/.test(meta.rest) && (split.output === '' || step.expect === split.output)) {
@@ -214,6 +244,8 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
       const summary = element(CHECKLIST_ELEMENTS.section, { section: heading!.text, steps: steps.map((s) => s.index).join(' ') });
       (parent.children as unknown[]).splice(at + 1, 0, summary);
     }
+
+    markTasks(tree);
 
     // Front matter and ESM stay at the top level; everything else goes inside the doc element.
     const top: RootContent[] = [];

@@ -7,6 +7,7 @@ import ChecklistDoc from '../components/Checklist';
 import ChecklistPanel from '../components/Checklist/Panel';
 import ChecklistStep from '../components/Checklist/Step';
 import ChecklistSection from '../components/Checklist/Section';
+import ChecklistTask from '../components/Checklist/Task';
 import TaskCheckbox from '../components/TaskCheckbox';
 
 type HeadingProps = Omit<ComponentProps<typeof MDXHeading>, 'as'>;
@@ -39,7 +40,8 @@ export default {
   checklistpanel: ChecklistPanel,
   checkliststep: ChecklistStep,
   checklistsection: ChecklistSection,
+  checklisttask: ChecklistTask,
   alertstable: AlertsTable,
-  // Markdown task lists: checkboxes with an accessible name.
+  // Markdown task lists outside procedures: a mark, not a disabled control.
   input: TaskCheckbox,
 };

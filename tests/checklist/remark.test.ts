@@ -68,17 +68,19 @@ describe('remark checklist plugin', () => {
     expect(steps[0]).toEqual({ id: 'health-sh', title: 'health.sh', section: 'Preflight', minutes: 2, params: ['ENV'], expect: 'ok' });
     // A console transcript of a command and its output: the command as a shell block, the output as expected output.
     expect(steps[1]).toEqual({ id: 'disk-space', title: 'Check free disk space', section: 'Preflight', minutes: 0.5, expect: expect.stringMatching(/^Filesystem .*\n\/dev\/sdb1 .*\/var\/lib\/widgets$/) });
-    expect(steps[2]).toMatchObject({ expect: 'deployed', params: ['ENV', 'RELEASE', 'TOKEN'] });
-    expect(steps[3]).toMatchObject({ danger: true, section: 'Rotate', minutes: 5 });
-    expect(steps[4]).toEqual({ id: 'redeploy-the-previous-release', title: 'Redeploy the previous release', section: 'Rollback', params: ['ENV'] });
+    // Titles that are the sentence above the block (written as `title="..."` too) are marked: the page shows them once.
+    expect(steps[2]).toMatchObject({ titleInText: true, expect: 'deployed', params: ['ENV', 'RELEASE', 'TOKEN'] });
+    expect(steps[3]).toMatchObject({ titleInText: true, danger: true, section: 'Rotate', minutes: 5 });
+    expect(steps[4]).toEqual({ id: 'redeploy-the-previous-release', title: 'Redeploy the previous release', titleInText: true, section: 'Rollback', params: ['ENV'] });
     const blocks = stepBlocks(tree);
     expect(blocks.map((b) => b.index)).toEqual(['0', '1', '2', '3', '4']);
+    // The step shows its title: its code block has no title bar of its own.
     expect(blocks.map((b) => [b.code.type, b.code.lang, b.code.meta])).toEqual([
-      ['code', 'bash', 'title="health.sh"'],
-      ['code', 'bash', 'title="Check free disk space"'],
       ['code', 'bash', null],
       ['code', 'bash', null],
-      ['code', 'bash', 'title="Redeploy the previous release"'],
+      ['code', 'bash', null],
+      ['code', 'bash', null],
+      ['code', 'bash', null],
     ]);
     expect(blocks[1]!.code.value).toBe('df -h /var/lib/widgets');
     expect(blocks[3]!.code.value).toBe("psql -c 'DROP DATABASE widgets_old;' # <script>alert(1)</script> {x} `date` </code> ${x}");

@@ -63,11 +63,11 @@ describe('extractProcedure', () => {
 
   it('extracts titles, ids, sections, expect, time, danger, params and lines', () => {
     expect(procedure.steps).toEqual([
-      { id: 'then-look-at-the-queue', title: 'Then look at the queue', section: 'Phase 1: Prepare', sectionAnchor: 'phase-1-prepare', lang: 'bash', command: 'kubectl get pods -n "${ENVIRONMENT}"', expect: 'Running', timeMinutes: 2, danger: false, line: 20, params: ['ENVIRONMENT'], index: 0 },
-      { id: 'count', title: 'Count rows', section: 'Phase 1: Prepare', sectionAnchor: 'phase-1-prepare', lang: 'sh', command: "# not the title\npsql -tAc \"select count(*) from t where q = '$QUARTER'\"", expect: '/^\\d+$/', timeMinutes: null, danger: false, line: 28, params: ['QUARTER'], index: 1 },
-      { id: 'warm-the-cache', title: 'Warm the cache', section: 'Phase 1: Prepare', sectionAnchor: 'phase-1-prepare', lang: 'bash', command: '# Warm the cache\ncurl -fsS "https://api/warm?token=${TOKEN}"', expect: null, timeMinutes: null, danger: false, line: 33, params: ['TOKEN'], index: 2 },
-      { id: 'step-4', title: 'Step 4', section: 'Phase 2: Load', sectionAnchor: 'phase-2-load', lang: 'console', command: 'airflow dags trigger backfill \\\n    --conf "{\\"quarter\\": \\"${QUARTER}\\"}"', expect: 'Created <DagRun backfill>', timeMinutes: 60, danger: true, line: 40, params: ['QUARTER'], index: 3 },
-      { id: 'step-5', title: 'Step 5', section: 'Phase 2: Load', sectionAnchor: 'phase-2-load', lang: 'zsh', command: 'true', expect: null, timeMinutes: null, danger: false, line: 50, params: [], index: 4 },
+      { id: 'then-look-at-the-queue', title: 'Then look at the queue', titleFrom: 'text', section: 'Phase 1: Prepare', sectionAnchor: 'phase-1-prepare', lang: 'bash', command: 'kubectl get pods -n "${ENVIRONMENT}"', expect: 'Running', timeMinutes: 2, danger: false, line: 20, params: ['ENVIRONMENT'], index: 0 },
+      { id: 'count', title: 'Count rows', titleFrom: 'meta', section: 'Phase 1: Prepare', sectionAnchor: 'phase-1-prepare', lang: 'sh', command: "# not the title\npsql -tAc \"select count(*) from t where q = '$QUARTER'\"", expect: '/^\\d+$/', timeMinutes: null, danger: false, line: 28, params: ['QUARTER'], index: 1 },
+      { id: 'warm-the-cache', title: 'Warm the cache', titleFrom: 'comment', section: 'Phase 1: Prepare', sectionAnchor: 'phase-1-prepare', lang: 'bash', command: '# Warm the cache\ncurl -fsS "https://api/warm?token=${TOKEN}"', expect: null, timeMinutes: null, danger: false, line: 33, params: ['TOKEN'], index: 2 },
+      { id: 'step-4', title: 'Step 4', titleFrom: 'position', section: 'Phase 2: Load', sectionAnchor: 'phase-2-load', lang: 'console', command: 'airflow dags trigger backfill \\\n    --conf "{\\"quarter\\": \\"${QUARTER}\\"}"', expect: 'Created <DagRun backfill>', timeMinutes: 60, danger: true, line: 40, params: ['QUARTER'], index: 3 },
+      { id: 'step-5', title: 'Step 5', titleFrom: 'position', section: 'Phase 2: Load', sectionAnchor: 'phase-2-load', lang: 'zsh', command: 'true', expect: null, timeMinutes: null, danger: false, line: 50, params: [], index: 4 },
     ]);
     expect(procedure.skipped.map((b) => b.place.start.line)).toEqual([46]);
     expect(procedure.problems).toEqual([]);

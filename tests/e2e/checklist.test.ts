@@ -51,7 +51,8 @@ describe('checklist in Chromium', () => {
     const names = await page.locator('[data-checklist-step] input[type=checkbox]').evaluateAll((boxes) =>
       boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent ?? ''),
     );
-    expect(names).toEqual(['health.sh', 'Check free disk space', 'Deploy the release', 'Drop the old replica', 'Redeploy the previous release']);
+    // A title that is the lead-in sentence above the block is not repeated: the step says "Step N".
+    expect(names).toEqual(['health.sh', 'Check free disk space', 'Step 3', 'Step 4', 'Step 5']);
     const danger = page.locator('[data-checklist-step="drop-the-old-replica"]');
     expect((await danger.locator('pre').first().innerText()).trim()).toBe("psql -c 'DROP DATABASE widgets_old;' # <script>alert(1)</script> {x} `date` </code> ${x}");
     expect(await danger.getByText('Danger', { exact: true }).count()).toBe(1);
@@ -65,6 +66,39 @@ describe('checklist in Chromium', () => {
     await context.close();
   });
 
+  it("shows each step's title once: in its label, or in the lead-in sentence with the box named \"Step N: title\"", async () => {
+    const { page, context } = await open();
+    const steps = await page.locator('[data-checklist-step]').evaluateAll((els) =>
+      els.map((el) => {
+        const box = el.querySelector('input[type=checkbox]') as HTMLInputElement;
+        return { label: box.labels?.[0]?.textContent ?? '', name: box.getAttribute('aria-label'), codeTitle: el.querySelector('[class*="codeBlockTitle"]')?.textContent ?? null };
+      }),
+    );
+    expect(steps).toEqual([
+      { label: 'health.sh', name: null, codeTitle: null },
+      { label: 'Check free disk space', name: null, codeTitle: null },
+      { label: 'Step 3', name: 'Step 3: Deploy the release', codeTitle: null },
+      { label: 'Step 4', name: 'Step 4: Drop the old replica', codeTitle: null },
+      // Its `title="..."` repeats the sentence above it: that sentence is its title on the page.
+      { label: 'Step 5', name: 'Step 5: Redeploy the previous release', codeTitle: null },
+    ]);
+    const text = await page.locator('article').innerText();
+    for (const title of ['health.sh', 'Check free disk space', 'Deploy the release', 'Drop the old replica', 'Redeploy the previous release']) {
+      expect({ title, times: text.split(title).length - 1 }).toEqual({ title, times: 1 });
+    }
+    await context.close();
+  });
+
+  it('on a phone (375 x 667), the first step is on the first screen, under a one-row panel', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const { page } = await open(context);
+    await page.screenshot({ path: join(site.siteDir, 'phone.png') });
+    const box = (await page.locator('[data-checklist-step] input[type=checkbox]').first().boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(667);
+    expect((await page.locator('[data-checklist-doc]').boundingBox())!.height).toBeLessThan(80);
+    await context.close();
+  });
+
   it('keeps ticks across a reload, by keyboard too, and sums up the doc and the section', async () => {
     const { page, context } = await open();
     await checkbox(page, 'health.sh').check();
@@ -74,7 +108,7 @@ describe('checklist in Chromium', () => {
     await page.waitForSelector('[data-checklist-step] input[type=checkbox]:not([disabled])');
     expect(await checkbox(page, 'health.sh').isChecked()).toBe(true);
     expect(await checkbox(page, 'Check free disk space').isChecked()).toBe(true);
-    expect(await checkbox(page, 'Deploy the release').isChecked()).toBe(false);
+    expect(await checkbox(page, 'Step 3: Deploy the release').isChecked()).toBe(false);
     expect(await page.locator('[data-checklist-progress]').innerText()).toBe('2/5 steps done');
     expect(await page.locator('[data-checklist-section="Preflight"]').innerText()).toContain('2/2 steps done');
     expect(await page.locator('[data-checklist-section="Rotate"]').innerText()).toBe('0/2 steps done · about 15 min left');
@@ -84,7 +118,7 @@ describe('checklist in Chromium', () => {
   it('keeps open tabs in sync', async () => {
     const { page: a, context } = await open();
     const { page: b } = await open(context);
-    await checkbox(a, 'Deploy the release').check();
+    await checkbox(a, 'Step 3: Deploy the release').check();
     await b.waitForFunction(() => (document.querySelector('[data-checklist-step="deploy-the-release"] input') as HTMLInputElement).checked, null, { timeout: 5000 });
     await context.close();
   });
@@ -146,7 +180,7 @@ describe('checklist in Chromium', () => {
     const { page, context } = await open();
     await page.getByLabel('Operator').fill('ana');
     await checkbox(page, 'health.sh').check();
-    await checkbox(page, 'Drop the old replica').check();
+    await checkbox(page, 'Step 4: Drop the old replica').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export run log' }).click()]);
     const markdown = await readFile((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/^run-log-procedure-\d{4}-\d\d-\d\d-\d\d-\d\d\.md$/);

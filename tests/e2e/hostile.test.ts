@@ -152,7 +152,8 @@ describe('a site built from hostile docs', () => {
     // The heading's anchor link adds a zero-width space.
     expect((await page.locator('h2').first().innerText()).replace(/\u200b/g, '')).toBe(`Replace ${payload('heading')} on the host`);
     expect(await page.locator('[data-checklist-step] label').first().innerText()).toBe(payload('step-title'));
-    expect(await page.locator('[data-checklist-step] pre').last().innerText()).toBe("</script><script>alert('expect')</script>");
+    // A one-line expected output is inline code beside "Expect".
+    expect(await page.locator('[data-checklist-step] [class*="expectText"]').last().innerText()).toBe("</script><script>alert('expect')</script>");
     expect(await page.getByLabel('X', { exact: true }).inputValue()).toBe("$(id) `id` </script><script>alert('default')</script>");
     expect(await page.locator('article img').count()).toBe(0);
     // Colour mode switches under the policy: system (light here) -> light -> dark.

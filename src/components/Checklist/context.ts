@@ -5,6 +5,10 @@ import type { ParamSpec } from './runlog';
 export interface StepInfo {
   id: string;
   title: string;
+  /** 1-based position among the doc's steps. */
+  number: number;
+  /** The title is on the page already (the lead-in sentence or the command's comment): the step shows "Step N". */
+  titleInText: boolean;
   section: string | null;
   minutes: number | null;
   danger: boolean;

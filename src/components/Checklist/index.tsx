@@ -20,10 +20,12 @@ function paramSpec(raw: Partial<ParamSpec> & { name: string }): ParamSpec {
   return { name: raw.name, description: raw.description ?? '', default: raw.default ?? null, enum: raw.enum ?? null, pattern: raw.pattern ?? null, secret: raw.secret ?? false };
 }
 
-function stepInfo(raw: ChecklistStepData): StepInfo {
+function stepInfo(raw: ChecklistStepData, index: number): StepInfo {
   return {
     id: raw.id,
     title: raw.title,
+    number: index + 1,
+    titleInText: raw.titleInText ?? false,
     section: raw.section ?? null,
     minutes: raw.minutes ?? null,
     danger: raw.danger ?? false,

@@ -30,11 +30,26 @@ export interface ChecklistState {
   operator: string;
   /** Progress saved for another version of the doc, not applied. */
   stale: Saved | null;
+  /**
+   * Parameters whose problems are shown: those the operator has edited or
+   * left, and those a refused copy needed. Nothing is shown on load (in
+   * memory only, never saved).
+   */
+  revealed: Record<string, true>;
 }
 
 export const STORAGE_PREFIX = 'handbook:checklist:';
 
-const SERVER: ChecklistState = { ready: false, ticks: {}, params: {}, operator: '', stale: null };
+/**
+ * The key of a Markdown task-list item (`- [ ] ...`) among the ticks: `task:`
+ * and its position among the doc's task items. Step ids never hold a colon
+ * (core/steps.ts `idFromTitle`), so the two never meet; tasks are saved with
+ * the steps but are not steps (not counted, not in the run log).
+ */
+export const taskId = (position: number): string => `task:${position}`;
+export const isTaskId = (id: string): boolean => id.startsWith('task:');
+
+const SERVER: ChecklistState = { ready: false, ticks: {}, params: {}, operator: '', stale: null, revealed: {} };
 
 function read(key: string): Saved | null {
   try {
@@ -70,6 +85,7 @@ class DocStore {
       params: { ...(fresh?.params ?? {}), ...this.secretValues },
       operator: saved?.operator ?? '',
       stale: saved && !fresh ? saved : null,
+      revealed: this.state.revealed,
     };
   }
 
@@ -129,6 +145,14 @@ class DocStore {
     this.update({ params: { ...this.state.params, [name]: value } }, !this.secrets.has(name));
   }
 
+  /** Shows the problems of these parameters from now on (after an edit, on leaving a field, on a refused copy). */
+  reveal(names: readonly string[]): void {
+    if (names.every((name) => this.state.revealed[name])) return;
+    const revealed = { ...this.state.revealed };
+    for (const name of names) revealed[name] = true;
+    this.update({ revealed }, false);
+  }
+
   setOperator(operator: string): void {
     this.update({ operator });
   }
@@ -141,7 +165,7 @@ class DocStore {
     } catch {
       // ignore
     }
-    this.state = { ready: true, ticks: {}, params: {}, operator: this.state.operator, stale: null };
+    this.state = { ready: true, ticks: {}, params: {}, operator: this.state.operator, stale: null, revealed: {} };
     if (this.state.operator) this.update({});
     else this.emit();
   }
