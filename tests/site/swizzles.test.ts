@@ -152,6 +152,20 @@ export const swizzles: Swizzle[] = [
     why: "empty: the languages are src/prism/grammars.ts, loaded by the build and, only when needed, as a chunk (Prism stays out of main.js)",
     files: { 'src/theme/prism-include-languages.ts': { follows: [classic('prism-include-languages.js', '42fcb21218b4537fa0d7dc51caf7d78f88891e0d9b925be61555fee46fc29614')], internal: [] } },
   },
+  {
+    component: 'SearchBar',
+    action: 'wrap',
+    safety: { eject: 'safe', wrap: 'safe' },
+    why: "the search plugin's box may not take back the focus when its index arrives; pinned to the plugin's SearchBar.jsx, whose timing (focus in the same task as the autocomplete's set-up) the guard relies on",
+    files: { 'src/theme/SearchBar/index.tsx': { follows: [{ file: '@easyops-cn/docusaurus-search-local/dist/client/client/theme/SearchBar/SearchBar.jsx', sha256: '1d6b381687947f38b5a740783ee9e48689b4fb817adfc24a6cac0f0b0992e8b4' }], internal: [] } },
+  },
+  {
+    component: 'SkipToContent',
+    action: 'wrap',
+    safety: { eject: 'safe', wrap: 'safe' },
+    why: '"Skip to the next step" after Docusaurus\'s own skip link on a page with a checklist',
+    files: { 'src/theme/SkipToContent/index.tsx': { follows: [], internal: [] }, 'src/theme/SkipToContent/styles.module.css': { follows: [], internal: [] } },
+  },
 ];
 
 /** The installed version of an npm package, from its package.json in node_modules. */
