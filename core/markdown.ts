@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkComment from '@slorber/remark-comment';
 import type { Root } from 'mdast';
@@ -43,8 +44,8 @@ export function markdownOptions(given: Partial<MarkdownOptions> | undefined): Ma
 
 const processors = new Map<string, Processor<Root>>();
 
-function processorFor(format: MarkdownFormat, comments: boolean): Processor<Root> {
-  const key = `${format}-${comments}`;
+function processorFor(format: MarkdownFormat, comments: boolean, math: boolean): Processor<Root> {
+  const key = `${format}-${comments}-${math}`;
   let processor = processors.get(key);
   if (!processor) {
     // Same extensions in the same order as Docusaurus's MDX loader: a later
@@ -54,6 +55,8 @@ function processorFor(format: MarkdownFormat, comments: boolean): Processor<Root
     if (format === 'mdx') base.use(remarkMdx);
     base.use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm);
     if (comments) base.use(remarkComment, { ast: true } as never);
+    // The site's own remark plugins come after Docusaurus's defaults; remark-math is the one that changes syntax.
+    if (math) base.use(remarkMath);
     processor = base as unknown as Processor<Root>;
     processor.freeze();
     processors.set(key, processor);
@@ -95,58 +98,16 @@ function protectHeadingIds(text: string): string {
 
 /**
  * Parses a document to mdast exactly as the site's Markdown dialect reads
- * it. Throws on MDX syntax errors. With `math`, remark-math's `$$` blocks and
- * `$...$` spans are read as opaque text (see {@link blankMath}).
+ * it. Throws on MDX syntax errors. With `math`, remark-math's syntax too
+ * (`$$` blocks and `$...$` spans are math nodes: neither JSX nor links, as on
+ * the rendered page).
  */
 export function parseMarkdown(text: string, format: MarkdownFormat, options: Pick<MarkdownOptions, 'mdx1Compat' | 'math'> = DEFAULT_MARKDOWN): Root {
-  const source = options.math ? blankMath(text) : text;
-  if (format === 'md') return processorFor('md', options.mdx1Compat.comments).parse(source);
-  const protectedText = options.mdx1Compat.headingIds ? protectHeadingIds(source) : source;
-  const tree = processorFor('mdx', options.mdx1Compat.comments).parse(protectedText);
-  if (protectedText !== source) restoreHeadingIdBraces(tree);
+  if (format === 'md') return processorFor('md', options.mdx1Compat.comments, options.math).parse(text);
+  const protectedText = options.mdx1Compat.headingIds ? protectHeadingIds(text) : text;
+  const tree = processorFor('mdx', options.mdx1Compat.comments, options.math).parse(protectedText);
+  if (protectedText !== text) restoreHeadingIdBraces(tree);
   return tree;
-}
-
-/**
- * remark-math's syntax, made opaque: the handbook cannot install
- * micromark-extension-math, so on a site whose docs plugin registers
- * remark-math, the content of each `$$` block (fenced by lines starting with
- * `$$`) and of each `$...$` span on one line (outside code) is replaced by
- * spaces of the same length before parsing. Positions stay exact; what was
- * math is neither JSX nor a link, as on the rendered page.
- */
-export function blankMath(text: string): string {
-  if (!text.includes('$')) return text;
-  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
-  const lines = text.split(/(?<=\n)/);
-  let fence: string | null = null;
-  let inMath = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== null) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
-      continue;
-    }
-    if (inMath) {
-      if (/^\s*\$\$/.test(line) || /\$\$\s*$/.test(line)) inMath = false;
-      lines[i] = blank(line);
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      continue;
-    }
-    if (/^ {0,3}\$\$/.test(line)) {
-      // `$$ x $$` on one line closes itself; else the block runs to the next `$$` line.
-      inMath = !line.replace(/^ {0,3}\$\$/, '').includes('$$');
-      lines[i] = blank(line);
-      continue;
-    }
-    // Inline: `$...$` (or `$$...$$`) outside code spans, on one line.
-    lines[i] = line.replace(/(`+)[\s\S]*?\1|(\${1,2})(?!\s)((?:\\.|[^$\\\n])+?)\2(?!\d)/g, (match, code: string | undefined) => (code ? match : blank(match)));
-  }
-  return lines.join('');
 }
 
 function restoreHeadingIdBraces(node: unknown): void {

@@ -137,3 +137,24 @@ describe('a .md with a bare `{` on a format: mdx site', () => {
     expect(ours.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['docs/brace.md:7:26 mdx-syntax', 'docs/brace.md:9:1 link-target']);
   }, 300_000);
 });
+
+describe('a site whose docs plugin registers remark-math', () => {
+  // Math holds what MDX would read as JSX or an expression, and text that would be a link outside math.
+  const math = {
+    'docs/math.mdx': `---\nid: math\n---\n\n# Math\n\n## Energy\n\n$$\nE = \\frac{m c}{2} < \\{c\\}\n$$\n\nInline $[x](./not-a-link.md)$ is math, [this](./gone.md) is a link, [that](#energy) an anchor, [none](#nope) broken.\n`,
+    'docs/plain.md': `---\nid: plain\n---\n\n# Plain\n\nCosts $[y](./also-math.md)$ here; [math page](./math.mdx#energy) and [missing](./math.mdx#missing).\n`,
+  };
+
+  it('is read with remark-math: handbook check reports exactly the build\'s broken links', async () => {
+    const site = await buildFixtureSite({ name: 'markdown-math', files: math, format: 'detect', remarkPlugins: ['remark-math'] });
+    expect(brokenOfBuild(site.output)).toEqual(['/docs/math -> #nope', '/docs/math -> ./gone.md', '/docs/plain -> /docs/math#missing']);
+    const read = await siteMarkdownOf({ cwd: site.siteDir, cacheDir: null });
+    expect(read!.markdown!.math).toBe(true);
+    const input = await loadCheckInput({ cwd: site.siteDir, today: '2026-11-22', markdown: read!.markdown!, alerts: false });
+    const ours = (await runChecks(input, [linkTarget, linkAnchor])).map(toJson);
+    expect(ours.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['docs/math.mdx:13:40 link-target', 'docs/math.mdx:13:96 link-anchor', 'docs/plain.md:7:70 link-anchor']);
+    // Without remark-math the same docs would give an MDX error and false link findings.
+    const unaware = await loadCheckInput({ cwd: site.siteDir, today: '2026-11-22', markdown: { ...read!.markdown!, math: false }, alerts: false });
+    expect((await runChecks(unaware, [linkTarget, linkAnchor])).map(toJson).map((d) => d.ruleId)).toContain('mdx-syntax');
+  }, 300_000);
+});

@@ -11,8 +11,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
  * The Markdown settings of the handbook's own site (docusaurus.config.ts),
  * so a fixture site reads Markdown exactly as the handbook does.
  */
-const fixtureConfig = (extra: string, format: 'md' | 'mdx' | 'detect') => `
-module.exports = {
+const fixtureConfig = (extra: string, format: 'md' | 'mdx' | 'detect', remarkModules: readonly string[]) => `
+module.exports = async () => ({
   title: 'Fixture', url: 'https://fixture.internal', baseUrl: '/',
   onBrokenLinks: 'warn', onBrokenAnchors: 'warn',
   future: { v4: true, faster: true },
@@ -21,9 +21,9 @@ module.exports = {
     mdx1Compat: { comments: true, admonitions: true, headingIds: true },
     hooks: { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' },
   },
-  presets: [['classic', { docs: { routeBasePath: '/docs', sidebarPath: false }, blog: false, theme: {} }]],
+  presets: [['classic', { docs: { routeBasePath: '/docs', sidebarPath: false, remarkPlugins: [${remarkModules.map((m) => `(await import('${m}')).default`).join(', ')}] }, blog: false, theme: {} }]],
   ${extra}
-};
+});
 `;
 
 export interface FixtureSite {
@@ -44,11 +44,13 @@ export async function buildFixtureSite(options: {
   configExtra?: string;
   /** The site's `markdown.format` (default `detect`, the handbook's own). */
   format?: 'md' | 'mdx' | 'detect';
+  /** Packages whose default export the docs plugin takes as remark plugins (e.g. `remark-math`). */
+  remarkPlugins?: readonly string[];
 }): Promise<FixtureSite> {
   const siteDir = join(repoRoot, '.cache', 'fixture-sites', options.name);
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(siteDir, { recursive: true });
-  await writeFile(join(siteDir, 'docusaurus.config.js'), fixtureConfig(options.configExtra ?? '', options.format ?? 'detect'));
+  await writeFile(join(siteDir, 'docusaurus.config.js'), fixtureConfig(options.configExtra ?? '', options.format ?? 'detect', options.remarkPlugins ?? []));
   await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `fixture-${options.name}`, private: true, browserslist: ['last 1 chrome version'] }));
   for (const [path, text] of Object.entries(options.files)) {
     await mkdir(dirname(join(siteDir, path)), { recursive: true });
