@@ -51,8 +51,32 @@ export interface SiteSystem {
   pages: number;
   /** Permalink of its overview page (`<system>/overview.md` or the first guide), if any. */
   overview: string | null;
-  /** Mermaid `flowchart` of the links between its docs. */
-  graph: string;
+  /** The links between its runbooks, procedures, checklists and handovers. */
+  graph: SystemGraph;
+}
+
+/** A document drawn in a system's link graph. */
+export interface GraphNode {
+  /** Mermaid node id (`d0`, `d1`, ...). */
+  id: string;
+  path: string;
+  permalink: string;
+  title: string;
+  type: string | null;
+}
+
+/**
+ * The links between the docs an operator follows in one system, once as
+ * data (the page lists them as text, the graph's text alternative) and once
+ * as the Mermaid flowchart drawn from the same nodes and edges.
+ */
+export interface SystemGraph {
+  /** Docs with at least one link to or from another node, in the system's order (title). */
+  nodes: GraphNode[];
+  /** `from` links to `to` (node ids), in the order of `nodes` then of the target's path. */
+  edges: { from: string; to: string }[];
+  /** Mermaid `flowchart`: nodes labelled with titles, each a link to its doc; empty when there are no edges. */
+  mermaid: string;
 }
 
 export interface SiteIndex {
@@ -123,7 +147,7 @@ export function createSiteIndex(input: FullCheckInput): SiteIndex {
       owners: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([owner]) => owner),
       pages: members.length,
       overview: overview?.permalink ?? null,
-      graph: systemGraph(members),
+      graph: systemGraph(members, name),
     };
   });
   const types = [...new Set(docs.map((d) => d.type).filter((t): t is string => !!t))].sort();
@@ -135,33 +159,49 @@ export function createSiteIndex(input: FullCheckInput): SiteIndex {
 const GRAPH_TYPES = new Set(['runbook', 'procedure', 'checklist', 'handover']);
 
 /**
- * A Mermaid flowchart of which runbooks, procedures, checklists and
- * handovers of one system link to which (guides, references and links to
- * other systems left out), nodes labelled with the title and shaped by type:
- * runbooks as rounded boxes, procedures and checklists as boxes.
+ * Which runbooks, procedures, checklists and handovers of one system link
+ * to which (guides, references and links to other systems left out), and
+ * the Mermaid flowchart of it: nodes labelled with the title, each a link to
+ * its doc (`click ... href`, which Mermaid's default `strict` security level
+ * keeps), runbooks as rounded boxes, procedures and checklists as boxes.
+ * Drawn top to bottom at its natural size (`useMaxWidth: false`, 16 px
+ * labels): the page scrolls the graph rather than shrinking it.
  */
-export function systemGraph(members: readonly SiteDoc[]): string {
+export function systemGraph(members: readonly SiteDoc[], system = members[0]?.system ?? ''): SystemGraph {
   // Guides and references link to everything; the graph is about the docs an operator follows.
   const inSystem = new Map(members.filter((d) => d.type === null || GRAPH_TYPES.has(d.type)).map((d, i) => [d.path, `d${i}`]));
-  const edges: string[] = [];
+  const edges: SystemGraph['edges'] = [];
   const used = new Set<string>();
   for (const doc of members) {
     if (!inSystem.has(doc.path)) continue;
     for (const to of doc.linksTo) {
       const target = inSystem.get(to);
       if (!target) continue;
-      edges.push(`  ${inSystem.get(doc.path)} --> ${target}`);
+      edges.push({ from: inSystem.get(doc.path)!, to: target });
       used.add(doc.path).add(to);
     }
   }
-  const label = (d: SiteDoc) => d.title.replace(/"/g, '#quot;').replace(/[<>]/g, '');
-  const lines = ['flowchart LR'];
-  for (const d of members) {
-    if (!used.has(d.path) || !inSystem.has(d.path)) continue;
-    const id = inSystem.get(d.path)!;
-    lines.push(d.type === 'runbook' ? `  ${id}("${label(d)}")` : `  ${id}["${label(d)}"]`);
+  const nodes: GraphNode[] = members
+    .filter((d) => used.has(d.path) && inSystem.has(d.path))
+    .map((d) => ({ id: inSystem.get(d.path)!, path: d.path, permalink: d.permalink, title: d.title, type: d.type }));
+  if (edges.length === 0) return { nodes: [], edges: [], mermaid: '' };
+  const text = (value: string) => value.replace(/"/g, '#quot;').replace(/[<>]/g, '');
+  const lines = [
+    '---',
+    'config:',
+    '  flowchart:',
+    '    useMaxWidth: false',
+    '---',
+    'flowchart TB',
+    `  accTitle: How the ${text(system).replace(/[\n:]/g, ' ')} documents link`,
+    '  accDescr: Each box is a document and a link to it; an arrow goes to a document it links to. The same links are listed as text under the graph.',
+  ];
+  for (const node of nodes) {
+    lines.push(node.type === 'runbook' ? `  ${node.id}("${text(node.title)}")` : `  ${node.id}["${text(node.title)}"]`);
+    lines.push(`  click ${node.id} href "${node.permalink.replace(/"/g, '%22')}"`);
   }
-  return [...lines, ...edges].join('\n') + '\n';
+  for (const { from, to } of edges) lines.push(`  ${from} --> ${to}`);
+  return { nodes, edges, mermaid: lines.join('\n') + '\n' };
 }
 
 /** A sidebar item as Docusaurus's `sidebars.ts` takes it. */

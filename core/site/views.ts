@@ -5,7 +5,7 @@
  * (route props, doc metadata), so no page downloads the index of every doc.
  * Pure: computed at build time from `createSiteIndex`.
  */
-import type { SiteAlert, SiteDoc, SiteIndex, SiteSystem } from './index.js';
+import type { SiteAlert, SiteDoc, SiteIndex, SiteSystem, SystemGraph } from './index.js';
 
 /** A link to a doc, as lists show it. */
 export interface DocLink {
@@ -60,7 +60,7 @@ export interface DocView {
   /** The docs that link to this one, by title. */
   referencedBy: DocLink[];
   /** On a system's overview page: the graph of its docs' links. */
-  systemGraph: { system: string; graph: string } | null;
+  systemGraph: { system: string; graph: SystemGraph } | null;
   /** The alerts whose runbook URL opens this doc, each shown at the section it points to (`anchor`, null: the top). */
   alerts: DocAlert[];
   /** The alert tables the doc shows (`::alerts{system="..."}`), by system. */
@@ -133,7 +133,7 @@ export function docViews(index: SiteIndex): Map<string, DocView> {
   for (const alert of index.alerts) if (alert.runbook.path) alertsByDoc.set(alert.runbook.path, [...(alertsByDoc.get(alert.runbook.path) ?? []), alert]);
   const views = new Map<string, DocView>();
   for (const doc of index.docs) {
-    const system = index.systems.find((s) => s.overview === doc.permalink && s.graph.includes('-->'));
+    const system = index.systems.find((s) => s.overview === doc.permalink && s.graph.edges.length > 0);
     views.set(doc.path, {
       referencedBy: doc.referencedBy.map((p) => byPath.get(p)).filter((d): d is SiteDoc => !!d).map(docLink),
       systemGraph: system ? { system: system.name, graph: system.graph } : null,

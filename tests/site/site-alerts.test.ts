@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlertFile } from '../../core/alerts/index.js';
 import { defaultCheckInput, parseDoc } from '../../core/index.js';
-import { alertKeywordsOf } from '../../core/site/alert-keywords.js';
+import { alertKeywordsOf, spokenAlertName } from '../../core/site/alert-keywords.js';
 import { alertTablesOf } from '../../core/site/alerts.js';
 import { createSiteIndex } from '../../core/site/index.js';
 import { alertsView, docViews } from '../../core/site/views.js';
@@ -66,9 +66,18 @@ describe('the site view of the alert files', () => {
     ]);
   });
 
-  it('names the alerts that open a runbook, and their summaries, as its search keywords', () => {
-    expect(alertKeywordsOf(docViews(index).get('docs/ops/queue.md')!.alerts)).toEqual(['QueueDown', 'QueueBacklog', 'Queue backlog']);
+  it('names the alerts that open a runbook, as written and as words, and their summaries, as its search keywords', () => {
+    // "Queue Backlog" and the summary "Queue backlog" differ in case only: the index lowercases, both are kept as written.
+    expect(alertKeywordsOf(docViews(index).get('docs/ops/queue.md')!.alerts)).toEqual(['QueueDown', 'Queue Down', 'QueueBacklog', 'Queue Backlog', 'Queue backlog']);
     expect(alertKeywordsOf(docViews(index).get('docs/ops/alerts.md')!.alerts)).toEqual([]);
+  });
+
+  it('says an alert name as words: camel case split, acronyms and digits kept, other names left alone', () => {
+    expect(spokenAlertName('AbathurIntegrityCheckFailed')).toBe('Abathur Integrity Check Failed');
+    expect(spokenAlertName('WeatherInsightAPIHighErrorRate')).toBe('Weather Insight API High Error Rate');
+    expect(spokenAlertName('MS5ConnectionsSaturated')).toBe('MS5 Connections Saturated');
+    expect(spokenAlertName('data-pipeline-${Env}-pipeline-failure')).toBeNull();
+    expect(spokenAlertName('Up')).toBeNull();
   });
 
   it('gives a doc with ::alerts{system="ops"} the table of that system, ignoring the directive in code', () => {

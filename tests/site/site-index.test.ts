@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCheckInput } from '../../core/index.js';
 import { docWithHeader } from '../support/docs.js';
-import { createSidebar, createSiteIndex } from '../../core/site/index.js';
+import { createSidebar, createSiteIndex, systemGraph } from '../../core/site/index.js';
 
 const doc = docWithHeader;
 
@@ -45,12 +45,46 @@ describe('createSiteIndex', () => {
     expect(index.systems).toHaveLength(1);
     const pay = index.systems[0]!;
     expect(pay).toMatchObject({ name: 'pay', owners: ['pay-oncall', 'pay-ops'], pages: 4, overview: '/docs/pay/overview' });
-    expect(pay.graph).toContain('flowchart LR');
-    expect(pay.graph).toContain('("Outage #quot;big#quot;")');
-    // Runbooks and procedures only: the overview (a guide) is left out.
-    expect(pay.graph.match(/-->/g)).toHaveLength(2);
-    expect(pay.graph).not.toContain('Payments overview');
+    // Runbooks and procedures only: the overview (a guide) is left out; the deprecated doc links to restore.
+    expect(pay.graph.nodes).toEqual([
+      { id: 'd0', path: 'docs/pay/old.md', permalink: '/docs/pay/old', title: 'Old', type: 'procedure' },
+      { id: 'd1', path: 'docs/pay/runbooks/outage.md', permalink: '/docs/pay/runbooks/outage', title: 'Outage "big"', type: 'runbook' },
+      { id: 'd2', path: 'docs/pay/restore.md', permalink: '/docs/pay/restore', title: 'Restore', type: 'procedure' },
+    ]);
+    expect(pay.graph.edges).toEqual([
+      { from: 'd0', to: 'd2' },
+      { from: 'd1', to: 'd2' },
+    ]);
+    // The same nodes and edges drawn by Mermaid at natural size, each node a link to its doc.
+    expect(pay.graph.mermaid).toBe(
+      [
+        '---',
+        'config:',
+        '  flowchart:',
+        '    useMaxWidth: false',
+        '---',
+        'flowchart TB',
+        '  accTitle: How the pay documents link',
+        '  accDescr: Each box is a document and a link to it; an arrow goes to a document it links to. The same links are listed as text under the graph.',
+        '  d0["Old"]',
+        '  click d0 href "/docs/pay/old"',
+        '  d1("Outage #quot;big#quot;")',
+        '  click d1 href "/docs/pay/runbooks/outage"',
+        '  d2["Restore"]',
+        '  click d2 href "/docs/pay/restore"',
+        '  d0 --> d2',
+        '  d1 --> d2',
+        '',
+      ].join('\n'),
+    );
     expect(index.types).toEqual(['guide', 'procedure', 'runbook']);
+  });
+});
+
+describe('systemGraph', () => {
+  it('has no nodes and no Mermaid text when no doc of the system links to another', () => {
+    const lone = index.docs.filter((d) => d.path === 'docs/pay/restore.md');
+    expect(systemGraph(lone, 'pay')).toEqual({ nodes: [], edges: [], mermaid: '' });
   });
 });
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
-import Mermaid from '@theme/Mermaid';
 import type { DocView } from '../SiteData';
+import SystemGraph from '../SystemGraph';
 import styles from './styles.module.css';
 
 /**
@@ -34,7 +34,7 @@ export default function ReferencedBy({ view }: { view: DocView }): ReactNode {
           <Heading as="h2" id="link-graph" className={styles.title}>
             How the {systemGraph.system} documents link
           </Heading>
-          <Mermaid value={systemGraph.graph} />
+          <SystemGraph system={systemGraph.system} graph={systemGraph.graph} />
         </>
       )}
     </section>

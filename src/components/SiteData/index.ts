@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { ListedDoc } from '../../../core/site/views';
 
-export type { SiteAlert, SiteSystem } from '../../../core/site/index';
+export type { SiteAlert, SiteSystem, SystemGraph } from '../../../core/site/index';
 export type { AlertsView, DocAlert, DocLink, DocView, FreshnessView, HomeView, ListedDoc, ListingView, TableAlert } from '../../../core/site/views';
 
 /**

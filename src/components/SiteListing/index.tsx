@@ -2,9 +2,10 @@ import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import Mermaid from '@theme/Mermaid';
 import DocTable from '../DocTable';
+import SystemGraph from '../SystemGraph';
 import { listingPath, useToday, type ListingView } from '../SiteData';
+import styles from './styles.module.css';
 
 /**
  * The page of one system (`/systems/<name>`: owners, its documents, the
@@ -20,7 +21,7 @@ export default function SiteListing({ view }: { view: ListingView }): ReactNode 
       <main className="container margin-vert--lg">
         <Heading as="h1">{title}</Heading>
         {system && (
-          <p>
+          <p className={styles.links}>
             Owned by {system.owners.join(', ') || 'nobody yet'} · {system.pages} pages
             {system.overview && (
               <>
@@ -31,7 +32,7 @@ export default function SiteListing({ view }: { view: ListingView }): ReactNode 
           </p>
         )}
         <nav aria-label={kind === 'system' ? 'Other systems' : 'Other types'}>
-          <p>
+          <p className={styles.links}>
             {kind === 'system' ? 'Systems' : 'Types'}:{' '}
             {others.map((other, i) => (
               <span key={other}>
@@ -42,13 +43,12 @@ export default function SiteListing({ view }: { view: ListingView }): ReactNode 
           </p>
         </nav>
         <DocTable docs={docs} today={today} filters={kind !== 'system'} caption={`${docs.length} documents`} />
-        {system && system.graph.includes('-->') && (
-          <section className="margin-top--lg">
+        {system && system.graph.edges.length > 0 && (
+          <section className="margin-top--lg" aria-labelledby="link-graph">
             <Heading as="h2" id="link-graph">
               How the {name} documents link
             </Heading>
-            <p>An arrow goes from a document to a document it links to. Rounded boxes are runbooks.</p>
-            <Mermaid value={system.graph} />
+            <SystemGraph system={name} graph={system.graph} />
           </section>
         )}
       </main>
