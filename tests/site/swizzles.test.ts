@@ -153,11 +153,25 @@ export const swizzles: Swizzle[] = [
     files: { 'src/theme/prism-include-languages.ts': { follows: [classic('prism-include-languages.js', '42fcb21218b4537fa0d7dc51caf7d78f88891e0d9b925be61555fee46fc29614')], internal: [] } },
   },
   {
+    component: 'Layout',
+    action: 'wrap',
+    safety: { eject: 'unsafe', wrap: 'unsafe' },
+    why: "a page's content in <main> when the page asks through MainLandmark (the search plugin's page has none)",
+    files: { 'src/theme/Layout/index.tsx': { follows: [classic('Layout/index.js', '9d37f063ca131079227ad90e8bf5e06ee8006e78f53fde927b0c11ef91f38560')], internal: [] } },
+  },
+  {
     component: 'SearchBar',
     action: 'wrap',
     safety: { eject: 'safe', wrap: 'safe' },
     why: "the search plugin's box may not take back the focus when its index arrives; pinned to the plugin's SearchBar.jsx, whose timing (focus in the same task as the autocomplete's set-up) the guard relies on",
     files: { 'src/theme/SearchBar/index.tsx': { follows: [{ file: '@easyops-cn/docusaurus-search-local/dist/client/client/theme/SearchBar/SearchBar.jsx', sha256: '1d6b381687947f38b5a740783ee9e48689b4fb817adfc24a6cac0f0b0992e8b4' }], internal: [] } },
+  },
+  {
+    component: 'SearchPage',
+    action: 'wrap',
+    safety: { eject: 'unsafe', wrap: 'unsafe' },
+    why: "the search plugin's page asks the Layout wrap for a <main> landmark; pinned to the plugin's SearchPage.jsx",
+    files: { 'src/theme/SearchPage/index.tsx': { follows: [{ file: '@easyops-cn/docusaurus-search-local/dist/client/client/theme/SearchPage/SearchPage.jsx', sha256: '554dcc569a17cb23c22b30066b58901002bb5b95a9d6345c5b76d302c3d40294' }], internal: [] } },
   },
   {
     component: 'SkipToContent',
@@ -235,11 +249,14 @@ describe('src/theme: every file is a recorded swizzle or a component of our own'
   });
 
   it('wraps render @theme-original, ejected copies do not, components of our own shadow no theme-classic component', () => {
-    const themeDir = join(repoRoot, 'node_modules/@docusaurus/theme-classic/lib/theme');
+    // The themes the site installs: theme-classic and the search plugin's theme (SearchBar, SearchPage).
+    const themeDirs = ['node_modules/@docusaurus/theme-classic/lib/theme', 'node_modules/@easyops-cn/docusaurus-search-local/dist/client/client/theme'];
     const upstreamComponents = new Set(
-      readdirSync(themeDir, { recursive: true, encoding: 'utf8' })
-        .filter((file) => /\.js$/.test(file))
-        .map((file) => file.split('\\').join('/').replace(/(\/index)?\.js$/, '')),
+      themeDirs.flatMap((dir) =>
+        readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+          .filter((file) => /\.jsx?$/.test(file))
+          .map((file) => file.split('\\').join('/').replace(/(\/index)?\.jsx?$/, '')),
+      ),
     );
     for (const { component, action, files } of swizzles) {
       const main = Object.keys(files)[0]!;
