@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CheckInput, DocModel, Finding, Rule, RuleResults } from '../core/index.js';
@@ -7,7 +7,8 @@ import { coreSources, sourcesHash } from './sources.js';
 
 /**
  * The findings of the previous run, per doc and rule, in
- * `<cache>/rules.v8`: a second run over unchanged docs reports them again
+ * `<cache>/rules-<n>.v8` (32 shards by doc path, each read on first use, so a
+ * re-check of one doc reads and writes one): a second run over unchanged docs reports them again
  * instead of running the rules (`bash -n` per block, the mermaid parser).
  *
  * Only rules that read nothing but the doc and the run's settings are asked
@@ -19,7 +20,7 @@ import { coreSources, sourcesHash } from './sources.js';
  * file keeps the entries of the last run only, so it does not grow.
  * Never fails because of the cache: unreadable is empty, unwritable is skipped.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
 
 function settingsOf(input: CheckInput): string {
@@ -52,53 +53,76 @@ export interface StoredRuleResults extends RuleResults {
   readonly stats: { reused: number; computed: number };
 }
 
+/** Shards of the stored findings, by doc path: a re-check of one doc reads and writes one of them. */
+const SHARDS = 32;
+
 export function openRuleResults(dir: string, input: CheckInput): StoredRuleResults {
-  const file = join(dir, 'rules.v8');
   const settings = settingsOf(input);
-  let earlier = new Map<string, readonly Finding[]>();
-  try {
-    const stored = deserialize(readFileSync(file)) as { settings: string; entries: Map<string, readonly Finding[]> };
-    if (stored.settings === settings) earlier = stored.entries;
-  } catch {
-    // No cache yet, or unreadable: a cold run.
-  }
-  const now = new Map<string, readonly Finding[]>();
-  const docKeys = new WeakMap<DocModel, string>();
-  const keyOf = (doc: DocModel, rule: Rule) => {
-    let key = docKeys.get(doc);
-    if (key === undefined) {
-      const base = input.base?.docs.get(doc.path)?.text ?? null;
-      key = createHash('sha1').update(doc.path).update('\0').update(doc.text).update('\0').update(String(input.partials.has(doc.path))).update('\0').update(base ?? '\u0001').digest('hex');
-      docKeys.set(doc, key);
+  const fileOf = (shard: number) => join(dir, `rules-${shard}.v8`);
+  /** Each shard's findings of the last run, read on first use. */
+  const earlier = new Map<number, Map<string, readonly Finding[]>>();
+  /** Each used shard's findings of this run. */
+  const now = new Map<number, Map<string, readonly Finding[]>>();
+  const shardOf = (path: string) => createHash('sha1').update(path).digest()[0]! % SHARDS;
+  const earlierOf = (shard: number) => {
+    let entries = earlier.get(shard);
+    if (!entries) {
+      entries = new Map();
+      try {
+        const stored = deserialize(readFileSync(fileOf(shard))) as { settings: string; entries: Map<string, readonly Finding[]> };
+        if (stored.settings === settings) entries = stored.entries;
+      } catch {
+        // No cache yet, or unreadable: a cold run.
+      }
+      earlier.set(shard, entries);
+      now.set(shard, new Map());
     }
-    return `${key}\0${rule.id}`;
+    return entries;
+  };
+  const docKeys = new WeakMap<DocModel, { shard: number; key: string }>();
+  const keyOf = (doc: DocModel, rule: Rule) => {
+    let known = docKeys.get(doc);
+    if (known === undefined) {
+      const base = input.base?.docs.get(doc.path)?.text ?? null;
+      const key = createHash('sha1').update(doc.path).update('\0').update(doc.text).update('\0').update(String(input.partials.has(doc.path))).update('\0').update(base ?? '\u0001').digest('hex');
+      known = { shard: shardOf(doc.path), key };
+      docKeys.set(doc, known);
+    }
+    return { shard: known.shard, key: `${known.key}\0${rule.id}` };
   };
   const stats = { reused: 0, computed: 0 };
-  let changed = false;
+  const changed = new Set<number>();
   return {
     stats,
     get(doc, rule) {
-      const key = keyOf(doc, rule);
-      const found = earlier.get(key);
+      const { shard, key } = keyOf(doc, rule);
+      const found = earlierOf(shard).get(key);
       if (found) {
         stats.reused++;
-        now.set(key, found);
+        now.get(shard)!.set(key, found);
       }
       return found;
     },
     set(doc, rule, findings) {
+      const { shard, key } = keyOf(doc, rule);
+      earlierOf(shard);
       stats.computed++;
-      changed = true;
-      now.set(keyOf(doc, rule), findings);
+      changed.add(shard);
+      now.get(shard)!.set(key, findings);
     },
     save({ partial = false } = {}) {
-      if (partial) for (const [key, found] of earlier) if (!now.has(key)) now.set(key, found);
-      if (!changed && now.size === earlier.size) return;
       try {
         mkdirSync(dir, { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, serialize({ settings, entries: now }));
-        renameSync(temp, file);
+        for (const [shard, entries] of now) {
+          const before = earlier.get(shard)!;
+          if (partial) for (const [key, found] of before) if (!entries.has(key)) entries.set(key, found);
+          if (!changed.has(shard) && entries.size === before.size) continue;
+          const temp = `${fileOf(shard)}.${process.pid}.tmp`;
+          writeFileSync(temp, serialize({ settings, entries }));
+          renameSync(temp, fileOf(shard));
+        }
+        // A full run keeps its own findings only: a shard none of its docs fell in holds none.
+        if (!partial) for (let shard = 0; shard < SHARDS; shard++) if (!now.has(shard)) rmSync(fileOf(shard), { force: true });
       } catch {
         // A read-only checkout: run without it.
       }
