@@ -37,13 +37,9 @@ const IGNORED_AT_ROOT = new Set(['build', '.docusaurus', '.cache']);
 function walkFiles(root: string, { dot, skip }: { dot: boolean; skip: (name: string, relativeDir: string) => boolean }): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const visit = (dir: string, relativeDir: string) => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
-      return;
-    }
+  // A folder's real path is its parent's plus its name unless it was reached through a link:
+  // one realpath per link (and for the root), not one per folder.
+  const visit = (dir: string, relativeDir: string, real: string) => {
     if (seen.has(real)) return;
     seen.add(real);
     let entries;
@@ -57,17 +53,31 @@ function walkFiles(root: string, { dot, skip }: { dot: boolean; skip: (name: str
       const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let childReal = `${real}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         const info = statSync(`${dir}/${entry.name}`, { throwIfNoEntry: false });
         isDirectory = info?.isDirectory() ?? false;
         isFile = info?.isFile() ?? false;
+        if (isDirectory) {
+          try {
+            childReal = realpathSync(`${dir}/${entry.name}`);
+          } catch {
+            continue;
+          }
+        }
       }
       if (isDirectory) {
-        if (!skip(entry.name, relativeDir)) visit(`${dir}/${entry.name}`, relative);
+        if (!skip(entry.name, relativeDir)) visit(`${dir}/${entry.name}`, relative, childReal);
       } else if (isFile) out.push(relative);
     }
   };
-  visit(root, '');
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(root);
+  } catch {
+    return out;
+  }
+  visit(root, '', rootReal);
   return out;
 }
 

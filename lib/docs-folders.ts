@@ -5,7 +5,6 @@ import { join, relative } from 'node:path';
 import type { PluginOptions, VersionMetadata } from '@docusaurus/plugin-content-docs';
 import type { DocusaurusConfig } from '@docusaurus/types';
 import type { DocsFolder } from '../core/index.js';
-import { docsPluginOptionsOf } from './docusaurus.js';
 import { CheckConfigError } from './corpus.js';
 import { siteConfigOf } from './site-config.js';
 
@@ -36,6 +35,13 @@ interface VersionFunctions {
   DefaultNumberPrefixParser: NumberPrefixParser;
   DisabledNumberPrefixParser: NumberPrefixParser;
 }
+
+/**
+ * lib/docusaurus.ts, which imports the docs plugin (its options schema) and
+ * with it much of Docusaurus: loaded only on the paths that read a site's
+ * config or versions, not by every run of the CLI.
+ */
+const docusaurusOptions = () => import('./docusaurus.js');
 
 function versionFunctions(): VersionFunctions {
   const require = createRequire(import.meta.url);
@@ -109,12 +115,14 @@ export function otherRoutesOfSite({ siteDir, siteConfig }: { siteDir: string; si
 }
 
 /** The folders of docs of a loaded site config (the build plugins have it from Docusaurus). */
-export function docsFoldersOfSite({ siteDir, siteConfig }: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'> }): Promise<SiteDocsFolder[]> {
+export async function docsFoldersOfSite({ siteDir, siteConfig }: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets'> }): Promise<SiteDocsFolder[]> {
+  const { docsPluginOptionsOf } = await docusaurusOptions();
   return docsFoldersOf(siteDir, docsPluginOptionsOf(siteConfig));
 }
 
 /** The folders of docs of a site without a Docusaurus config that can be loaded: one docs folder at `routeBasePath`, with the versions `versions.json` beside it names. */
 export async function docsFoldersWithout({ siteDir, docsDir, routeBasePath }: { siteDir: string; docsDir: string; routeBasePath: string }): Promise<SiteDocsFolder[]> {
+  const { docsPluginOptionsOf } = await docusaurusOptions();
   const options = docsPluginOptionsOf({ plugins: [['@docusaurus/plugin-content-docs', { path: docsDir, routeBasePath }]], presets: [] });
   return docsFoldersOf(siteDir, options);
 }
