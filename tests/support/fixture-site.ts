@@ -11,8 +11,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
  * The Markdown settings of the handbook's own site (docusaurus.config.ts),
  * so a fixture site reads Markdown exactly as the handbook does.
  */
-const fixtureConfig = (extra: string, format: 'md' | 'mdx' | 'detect', remarkModules: readonly string[]) => `
-module.exports = async () => ({
+const fixtureConfig = (extra: string, format: 'md' | 'mdx' | 'detect', remarkModules: readonly string[]) => {
+  const body = `{
   title: 'Fixture', url: 'https://fixture.internal', baseUrl: '/',
   onBrokenLinks: 'warn', onBrokenAnchors: 'warn',
   future: { v4: true, faster: true },
@@ -23,8 +23,11 @@ module.exports = async () => ({
   },
   presets: [['classic', { docs: { routeBasePath: '/docs', sidebarPath: false, remarkPlugins: [${remarkModules.map((m) => `(await import('${m}')).default`).join(', ')}] }, blog: false, theme: {} }]],
   ${extra}
-});
-`;
+}`;
+  // ESM-only remark plugins are imported, which needs the config as an async function; the others stay a plain
+  // object, whose \`require\`s of the handbook's TypeScript plugins Docusaurus's config loader compiles.
+  return remarkModules.length > 0 ? `module.exports = async () => (${body});\n` : `module.exports = ${body};\n`;
+};
 
 export interface FixtureSite {
   siteDir: string;
