@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useHistory } from '@docusaurus/router';
 import Heading from '@theme/Heading';
@@ -17,6 +17,26 @@ const XLINK = 'http://www.w3.org/1999/xlink';
  */
 export default function SystemGraph({ system, graph, headingId = 'link-graph' }: { system: string; graph: Graph; headingId?: string }): ReactNode {
   const history = useHistory();
+  const scroller = useRef<HTMLDivElement>(null);
+  // A large graph's first screen was all arrows (back edges curve over the top): once Mermaid has drawn it,
+  // scroll the box to the first box of the top rank, so the graph opens on documents.
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const showFirstNode = (): boolean => {
+      const nodes = [...box.querySelectorAll('g.node')];
+      if (nodes.length === 0) return false;
+      const frame = box.getBoundingClientRect();
+      const first = nodes.map((n) => n.getBoundingClientRect()).sort((a, b) => a.top - b.top || a.left - b.left)[0]!;
+      box.scrollTop += first.top - frame.top - 16;
+      box.scrollLeft += first.left - frame.left - 16;
+      return true;
+    };
+    if (showFirstNode()) return;
+    const observer = new MutationObserver(() => showFirstNode() && observer.disconnect());
+    observer.observe(box, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [graph.mermaid]);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const listId = `${headingId}-list`;
   // Mermaid draws `<a xlink:href>`: follow it inside the app, as a <Link> would, unless a modifier asks for a new tab.
@@ -34,7 +54,7 @@ export default function SystemGraph({ system, graph, headingId = 'link-graph' }:
         <a href={`#${listId}`}>the same links as a list</a> follow it.
       </p>
       {/* Focusable so that the keyboard scrolls it; the clicks handled are those of the links inside (Mermaid's SVG), which the keyboard reaches and follows natively. */}
-      <div className={styles.scroll} role="region" aria-label={`Graph of the ${system} documents' links (scrolls)`} tabIndex={0} data-system-graph={system} onClick={onClick}>
+      <div ref={scroller} className={styles.scroll} role="region" aria-label={`Graph of the ${system} documents' links (scrolls)`} tabIndex={0} data-system-graph={system} onClick={onClick}>
         <Mermaid value={graph.mermaid} />
       </div>
       <Heading as="h3" id={listId} className={styles.listTitle}>
