@@ -66,8 +66,7 @@ export function fitsFunctionBody(script: string, shell: 'bash' | 'sh'): boolean 
 }
 
 async function checkBatch(batch: Request[]): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'handbook-sh-'));
-  try {
+  await inTempDir(async (dir) => {
     const quick = batch.filter((r) => fitsFunctionBody(r.script, r.shell));
     const passed = await parsedAsFunctionBodies(dir, quick.map((r) => r.script));
     const rest: Request[] = [];
@@ -75,6 +74,14 @@ async function checkBatch(batch: Request[]): Promise<void> {
     rest.push(...batch.filter((r) => !fitsFunctionBody(r.script, r.shell)));
     const found = await checkEachWithShell(dir, rest);
     rest.forEach((r, i) => r.resolve(found[i]!));
+  });
+}
+
+/** A scratch folder for the scripts and the loops' lists, removed afterwards. */
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'handbook-sh-'));
+  try {
+    return await work(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -112,13 +119,8 @@ async function parsedAsFunctionBodies(dir: string, scripts: string[]): Promise<b
 }
 
 /** `bash -n` / `sh -n` itself on each script, a process each: what `shellSyntax` must always agree with. */
-export async function shellSyntaxOneByOne(scripts: { script: string; shell: 'bash' | 'sh' }[]): Promise<(ShellProblem | null)[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'handbook-sh-'));
-  try {
-    return await checkEachWithShell(dir, scripts);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function shellSyntaxOneByOne(scripts: { script: string; shell: 'bash' | 'sh' }[]): Promise<(ShellProblem | null)[]> {
+  return inTempDir((dir) => checkEachWithShell(dir, scripts));
 }
 
 // Each record is "<shell>\0<script>\0"; bash writes the script to a file of its own
