@@ -13,7 +13,7 @@ declare const __HANDBOOK_BUNDLED__: boolean | undefined;
 /** A file's text to parse, with the site's Markdown options (the key of lib/models.ts). */
 export type ParseJob = ModelKey;
 
-/** Fewer docs than this are parsed on the main thread: a worker's start-up costs about as much as parsing 30 of them. */
+/** Fewer docs than this are parsed on the main thread: starting a worker (loading the parser into it) costs as much as parsing a few dozen docs. */
 const MIN_DOCS_FOR_WORKERS = 64;
 /** Docs sent per message: small enough to balance the workers, large enough that messages are few. */
 const CHUNK = 16;
