@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_ALERT_GLOBS, parseAlertFile, type AlertInput } from '../core/alerts/index.js';
-import { siteConfigOf } from './site-config.js';
+import { readCachedFact, siteConfigFileOf, siteConfigOf, writeCachedFact } from './site-config.js';
 
 /**
  * The loading side of alerts as code: finds the alert files (`alerts`
@@ -39,7 +39,6 @@ export async function loadAlertInput(options: LoadAlertInputOptions): Promise<Al
   return { files, siteUrl };
 }
 
-const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
 
 /**
  * The site URL runbook URLs start with: `HANDBOOK_SITE_URL` when set, else
@@ -52,28 +51,15 @@ const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaur
  */
 export async function siteUrlOf({ cwd, cacheDir, env = process.env }: { cwd: string; cacheDir: string | null; env?: NodeJS.ProcessEnv }): Promise<string | null> {
   if (env.HANDBOOK_SITE_URL) return withSlash(env.HANDBOOK_SITE_URL);
-  const config = CONFIG_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
-  if (!config) return null;
+  const name = siteConfigFileOf(cwd);
+  if (!name) return null;
+  const config = join(cwd, name);
   const hash = createHash('sha1').update(readFileSync(config)).digest('hex');
-  const cacheFile = cacheDir ? join(cacheDir, 'site-url.json') : null;
-  if (cacheFile) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { hash?: string; siteUrl?: string };
-      if (cached.hash === hash && typeof cached.siteUrl === 'string') return cached.siteUrl;
-    } catch {
-      // No cache yet, or unreadable: read the config.
-    }
-  }
+  const cached = readCachedFact<string>(cacheDir, 'site-url.json', hash);
+  if (typeof cached === 'string') return cached;
   const siteConfig = await siteConfigOf(cwd, config);
   const siteUrl = withSlash(siteConfig.url.replace(/\/+$/, '') + siteConfig.baseUrl);
-  if (cacheFile) {
-    try {
-      mkdirSync(cacheDir!, { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ hash, siteUrl }) + '\n');
-    } catch {
-      // An unwritable cache only costs the next run the config load.
-    }
-  }
+  writeCachedFact(cacheDir, 'site-url.json', hash, siteUrl);
   return siteUrl;
 }
 

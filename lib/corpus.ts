@@ -16,6 +16,7 @@ import type { SiteDocsFolder } from './docs-folders.js';
 // docs with (imported from the module itself: the package's index also
 // loads its webpack helpers, a quarter of a second the CLI does not need).
 import { createMatcher, GlobExcludeDefault } from '@docusaurus/utils/lib/globUtils.js';
+import { SITE_CONFIG_FILES } from './site-config.js';
 
 /** The docs plugin's default `include` (its `DEFAULT_OPTIONS.include`; tests/lib/docusaurus.test.ts compares). */
 export const DOCS_INCLUDE_DEFAULT: readonly string[] = ['**/*.{md,mdx}'];
@@ -133,16 +134,13 @@ export interface LoadCheckInputOptions {
   otherRoutes?: readonly string[];
 }
 
-/** The names of a Docusaurus site's config file, the ones Docusaurus looks for. */
-const DOCUSAURUS_CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
-
 /**
  * `docusaurus` when `cwd` is a Docusaurus site (a `docusaurus.config.*` at its
  * root), else `repository`: a plain folder of Markdown read on GitHub, whose
  * links to repository files resolve.
  */
 export async function renderedByOf(cwd: string): Promise<'docusaurus' | 'repository'> {
-  const found = await Promise.all(DOCUSAURUS_CONFIG_FILES.map((name) => stat(resolve(cwd, name)).then((info) => info.isFile(), () => false)));
+  const found = await Promise.all(SITE_CONFIG_FILES.map((name) => stat(resolve(cwd, name)).then((info) => info.isFile(), () => false)));
   return found.some(Boolean) ? 'docusaurus' : 'repository';
 }
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { PluginOptions, VersionMetadata } from '@docusaurus/plugin-content-docs';
 import type { DocusaurusConfig } from '@docusaurus/types';
 import type { DocsFolder } from '../core/index.js';
 import { CheckConfigError } from './corpus.js';
-import { siteConfigOf } from './site-config.js';
+import { readCachedFact, siteConfigFileOf, siteConfigOf, writeCachedFact } from './site-config.js';
 
 /**
  * The folders of docs a Docusaurus site builds: every version of every docs
@@ -127,7 +127,6 @@ export async function docsFoldersWithout({ siteDir, docsDir, routeBasePath }: { 
   return docsFoldersOf(siteDir, options);
 }
 
-const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
 
 /** What {@link loadDocsFolders} found: the folders, or why the site config could not be read. */
 export type LoadedDocsFolders = { folders: SiteDocsFolder[]; otherRoutes: string[]; from: 'docusaurus' } | { folders: null; from: 'none' } | { folders: null; from: 'error'; message: string };
@@ -142,20 +141,14 @@ export type LoadedDocsFolders = { folders: SiteDocsFolder[]; otherRoutes: string
  * plugins not installed): the caller says so and goes on without it.
  */
 export async function loadDocsFolders({ cwd, cacheDir }: { cwd: string; cacheDir: string | null }): Promise<LoadedDocsFolders> {
-  const config = CONFIG_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
-  if (!config) return { folders: null, from: 'none' };
+  const name = siteConfigFileOf(cwd);
+  if (!name) return { folders: null, from: 'none' };
+  const config = join(cwd, name);
   const hash = createHash('sha1').update(readFileSync(config));
-  for (const name of readdirSync(cwd).filter((n) => n.endsWith('versions.json')).sort()) hash.update(name).update(readFileSync(join(cwd, name)));
+  for (const file of readdirSync(cwd).filter((n) => n.endsWith('versions.json')).sort()) hash.update(file).update(readFileSync(join(cwd, file)));
   const key = hash.digest('hex');
-  const cacheFile = cacheDir ? join(cacheDir, 'docs-folders.json') : null;
-  if (cacheFile) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key?: string; folders?: SiteDocsFolder[]; otherRoutes?: string[] };
-      if (cached.key === key && Array.isArray(cached.folders) && Array.isArray(cached.otherRoutes)) return { folders: cached.folders, otherRoutes: cached.otherRoutes, from: 'docusaurus' };
-    } catch {
-      // No cache yet, or unreadable: load the config.
-    }
-  }
+  const cached = readCachedFact<{ folders?: SiteDocsFolder[]; otherRoutes?: string[] }>(cacheDir, 'docs-folders.json', key);
+  if (cached && Array.isArray(cached.folders) && Array.isArray(cached.otherRoutes)) return { folders: cached.folders, otherRoutes: cached.otherRoutes, from: 'docusaurus' };
   let folders: SiteDocsFolder[];
   let otherRoutes: string[];
   try {
@@ -166,14 +159,8 @@ export async function loadDocsFolders({ cwd, cacheDir }: { cwd: string; cacheDir
     const message = (error as Error).message.split('\n').find((line) => line.trim() !== '') ?? String(error);
     return { folders: null, from: 'error', message: `${relative(cwd, config)} could not be loaded (${message.trim()})` };
   }
-  if (cacheFile && folders.every((f) => f.parser === undefined)) {
-    try {
-      mkdirSync(cacheDir!, { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ key, folders, otherRoutes }) + '\n');
-    } catch {
-      // An unwritable cache only costs the next run the config load.
-    }
-  }
+  // A number prefix parser of the site's own is a function: not kept.
+  if (folders.every((f) => f.parser === undefined)) writeCachedFact(cacheDir, 'docs-folders.json', key, { folders, otherRoutes });
   return { folders, otherRoutes, from: 'docusaurus' };
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocusaurusConfig } from '@docusaurus/types';
 import { DEFAULT_MARKDOWN, type MarkdownOptions } from '../core/markdown.js';
-import { siteConfigOf } from './site-config.js';
+import { readCachedFact, siteConfigFileOf, siteConfigOf, writeCachedFact } from './site-config.js';
 
 /**
  * How a Docusaurus site reads its Markdown, from its own config: the
@@ -15,7 +15,6 @@ import { siteConfigOf } from './site-config.js';
  */
 
 /** The config file names Docusaurus looks for, in its order. */
-const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.mts', 'docusaurus.config.cts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.cjs'];
 
 type SiteConfigPart = Pick<DocusaurusConfig, 'plugins' | 'presets'> & Partial<Pick<DocusaurusConfig, 'markdown'>>;
 
@@ -67,19 +66,12 @@ export type SiteMarkdown = { config: string; markdown: MarkdownOptions } | { con
  * in one line before reading Markdown its own way.
  */
 export async function siteMarkdownOf({ cwd, cacheDir }: { cwd: string; cacheDir: string | null }): Promise<SiteMarkdown | null> {
-  const name = CONFIG_FILES.find((file) => existsSync(join(cwd, file)));
+  const name = siteConfigFileOf(cwd);
   if (!name) return null;
   const path = join(cwd, name);
   const hash = createHash('sha1').update(readFileSync(path)).digest('hex');
-  const cacheFile = cacheDir ? join(cacheDir, 'site-markdown.json') : null;
-  if (cacheFile) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { hash?: string; value?: SiteMarkdown };
-      if (cached.hash === hash && cached.value) return cached.value;
-    } catch {
-      // No cache yet, or unreadable: load the config.
-    }
-  }
+  const cached = readCachedFact<SiteMarkdown>(cacheDir, 'site-markdown.json', hash);
+  if (cached) return cached;
   let value: SiteMarkdown;
   try {
     const siteConfig = await siteConfigOf(cwd, path);
@@ -91,14 +83,7 @@ export async function siteMarkdownOf({ cwd, cacheDir }: { cwd: string; cacheDir:
     const reason = (inner.message ?? String(error)).split('\n')[0]!.slice(0, 200);
     value = { config: name, markdown: null, problem: reason };
   }
-  if (cacheFile) {
-    try {
-      mkdirSync(cacheDir!, { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ hash, value }) + '\n');
-    } catch {
-      // An unwritable cache only costs the next run the config load.
-    }
-  }
+  writeCachedFact(cacheDir, 'site-markdown.json', hash, value);
   return value;
 }
 
