@@ -15,7 +15,11 @@
  *
  * Every build is from cold (bench/site-build.ts). Rounds alternate the order.
  *
- * Usage: npx tsx bench/build.mts [--docs 1000] [--rounds 2]
+ * `--omit` leaves parts out of the `handbook` side to see what each costs:
+ * `check`, `site-data`, `export`, `prism` (the plugin), `checklist`,
+ * `tokens`, `alerts` (the remark plugins) and `theme` (src/).
+ *
+ * Usage: npx tsx bench/build.mts [--docs 1000] [--rounds 2] [--omit check,tokens]
  * Prints one JSON object; results are recorded in BENCHMARKS.md.
  */
 import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -38,7 +42,10 @@ const common = `
   themes: ['@docusaurus/theme-mermaid'],
   themeConfig: { prism: { additionalLanguages: ['bash', 'shell-session', 'sql', 'yaml', 'json'] } },`;
 
-function config(side: Side): string {
+const PARTS = ['check', 'site-data', 'export', 'prism', 'checklist', 'tokens', 'alerts', 'theme'] as const;
+type Part = (typeof PARTS)[number];
+
+function config(side: Side, omit: ReadonlySet<Part>): string {
   if (side === 'plain') {
     return `export default {${common}
   presets: [['classic', { docs: { ${docsOptions} }, blog: false, theme: {} }]],
@@ -46,6 +53,9 @@ function config(side: Side): string {
 `;
   }
   const from = (path: string) => JSON.stringify(join(repoRoot, path));
+  const has = (part: Part) => !omit.has(part);
+  const remark = [has('checklist') && 'remarkChecklist', has('tokens') && 'remarkCodeTokens', has('alerts') && 'remarkAlerts'].filter(Boolean);
+  const plugins = [has('export') && 'checklistExport', has('check') && 'handbookCheck', has('site-data') && 'siteData', has('prism') && 'prism'].filter(Boolean);
   return `import { remarkAlerts } from ${from('plugins/alerts/index')};
 import checklistExport, { remarkChecklist } from ${from('plugins/checklist/index')};
 import handbookCheck from ${from('plugins/check/index')};
@@ -55,39 +65,39 @@ import siteData from ${from('plugins/site-data/index')};
 
 export default {${common}
   plugins: [
-    [handbookDocs, { ${docsOptions}, remarkPlugins: [remarkChecklist, remarkCodeTokens, remarkAlerts] }],
-    checklistExport,
-    handbookCheck,
-    siteData,
-    prism,
+    [handbookDocs, { ${docsOptions}, remarkPlugins: [${remark.join(', ')}] }],
+    ${plugins.map((plugin) => `${plugin},`).join(' ')}
   ],
   presets: [['classic', { docs: false, blog: false, theme: {} }]],
 };
 `;
 }
 
-async function writeSite(side: Side, corpus: string): Promise<string> {
+async function writeSite(side: Side, corpus: string, omit: ReadonlySet<Part>): Promise<string> {
   const siteDir = join(repoRoot, '.cache', 'fixture-sites', `bench-build-${side}`);
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(join(siteDir, 'static'), { recursive: true });
-  await writeFile(join(siteDir, 'docusaurus.config.ts'), config(side));
+  await writeFile(join(siteDir, 'docusaurus.config.ts'), config(side, omit));
   await writeFile(join(siteDir, 'package.json'), JSON.stringify({ name: `bench-build-${side}`, private: true, browserslist: ['>0.5%', 'not dead', 'not op_mini all'] }));
   await writeFile(join(siteDir, 'static', 'favicon.ico'), '');
   // The same docs (and the repository files they link to) on both sides.
   await cp(join(corpus, 'docs'), join(siteDir, 'docs'), { recursive: true });
-  if (side === 'handbook') await symlink(join(repoRoot, 'src'), join(siteDir, 'src'));
+  if (side === 'handbook' && !omit.has('theme')) await symlink(join(repoRoot, 'src'), join(siteDir, 'src'));
   return siteDir;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' }, omit: { type: 'string', default: '' } } });
+  const omit = new Set(values.omit.split(',').filter(Boolean)) as Set<Part>;
+  const unknown = [...omit].filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) throw new Error(`--omit: unknown part(s) ${unknown.join(', ')}, expected some of ${PARTS.join(', ')}`);
   const docs = Number(values.docs);
   const rounds = Number(values.rounds);
   const corpus = join(repoRoot, '.cache', 'fixture-sites', 'bench-build-corpus');
   await rm(corpus, { recursive: true, force: true });
   const manifest = await replicateCorpus({ dir: corpus, docs, brokenRate: 0 });
   const sides: Side[] = ['plain', 'handbook'];
-  const sites = { plain: await writeSite('plain', corpus), handbook: await writeSite('handbook', corpus) };
+  const sites = { plain: await writeSite('plain', corpus, omit), handbook: await writeSite('handbook', corpus, omit) };
   const times: Record<Side, { wall: number; cpu: number }[]> = { plain: [], handbook: [] };
   const load: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -102,7 +112,7 @@ async function main(): Promise<void> {
   const overhead = (key: 'wall' | 'cpu') => percent(median(times.handbook.map((t) => t[key])) / median(times.plain.map((t) => t[key])));
   const pairs = times.handbook.map((t, r) => percent(t.cpu / times.plain[r]!.cpu));
   process.stdout.write(
-    JSON.stringify({ docs: manifest.docs, rounds, buildSeconds: times, overheadPercent: { wall: overhead('wall'), cpu: overhead('cpu') }, pairsCpuPercent: pairs, pairsMedianCpuPercent: median(pairs), loadAverageAfterEachBuild: load }, null, 2) + '\n',
+    JSON.stringify({ docs: manifest.docs, rounds, omit: [...omit], buildSeconds: times, overheadPercent: { wall: overhead('wall'), cpu: overhead('cpu') }, pairsCpuPercent: pairs, pairsMedianCpuPercent: median(pairs), loadAverageAfterEachBuild: load }, null, 2) + '\n',
   );
 }
 
