@@ -12,6 +12,12 @@ import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
  * edit) is parsed again and replaces the old model.
  */
 const models = new Map<string, { path: string; text: string; key: string; model: DocModel }>();
+/**
+ * Models being parsed (lib/parse-pool.ts): the build's plugins load the
+ * corpus at the same time (Docusaurus runs their `loadContent` together),
+ * and the second must wait for the first one's parse, not start its own.
+ */
+const pending = new Map<string, { path: string; text: string; key: string; model: Promise<DocModel> }>();
 
 /** The model of `text`, read with the site's Markdown options (`markdown`; default: `.md` CommonMark, `.mdx` MDX). */
 export function parseDocOnce({ file, path, text, markdown }: ModelKey): DocModel {
@@ -42,4 +48,20 @@ export function rememberModel({ file, path, text, markdown }: ModelKey, model: D
 export function knownModel({ file, path, text, markdown }: ModelKey): DocModel | undefined {
   const known = models.get(file);
   return known && known.text === text && known.path === path && known.key === optionsKey(markdown) ? known.model : undefined;
+}
+
+/** The model of this file's text that is being parsed now, if any (see {@link rememberPending}). */
+export function pendingModel({ file, path, text, markdown }: ModelKey): Promise<DocModel> | undefined {
+  const known = pending.get(file);
+  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) ? known.model : undefined;
+}
+
+/** Marks this file's text as being parsed until `model` settles, so other loads in this process wait for it. */
+export function rememberPending({ file, path, text, markdown }: ModelKey, model: Promise<DocModel>): void {
+  const entry = { path, text, key: optionsKey(markdown), model };
+  pending.set(file, entry);
+  const done = () => {
+    if (pending.get(file) === entry) pending.delete(file);
+  };
+  model.then(done, done);
 }

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseDocOptions } from '../core/parse.js';
 import type { DocModel } from '../core/types.js';
-import { knownModel, parseDocOnce, rememberModel, type ModelKey } from './models.js';
+import { knownModel, parseDocOnce, pendingModel, rememberModel, rememberPending, type ModelKey } from './models.js';
 import type { ParseReply } from './parse-worker.js';
 
 /** Set by the CLI's bundler (bin/handbook.mjs): the worker is the bundle's `parse-worker.mjs` entry. */
@@ -12,6 +14,9 @@ declare const __HANDBOOK_BUNDLED__: boolean | undefined;
 
 /** A file's text to parse, with the site's Markdown options (the key of lib/models.ts). */
 export type ParseJob = ModelKey;
+
+/** How many docs this process parsed in worker threads and on the main thread (for tests: a worker that cannot start is not an error). */
+export const parsePoolStats = { inWorkers: 0, onMainThread: 0 };
 
 /** Fewer docs than this are parsed on the main thread: starting a worker (loading the parser into it) costs as much as parsing a few dozen docs. */
 const MIN_DOCS_FOR_WORKERS = 64;
@@ -22,20 +27,31 @@ const CHUNK = 16;
  * Parses documents with the core's one parser (`parseDoc`), on every core:
  * parsing is most of a cold check, and micromark is single-threaded. Each
  * model is also remembered in lib/models.ts, so nothing in this process
- * parses the same text again. `HANDBOOK_PARSE_WORKERS=0` parses on the main
- * thread (as fewer than {@link MIN_DOCS_FOR_WORKERS} docs always are).
+ * parses the same text again, not even while it is being parsed (the build's
+ * plugins load the corpus at the same time). `HANDBOOK_PARSE_WORKERS=0`
+ * parses on the main thread (as fewer than {@link MIN_DOCS_FOR_WORKERS} docs
+ * always are).
  */
 export async function parseDocs(all: readonly ParseJob[], env: NodeJS.ProcessEnv = process.env): Promise<DocModel[]> {
-  const results = all.map((job) => knownModel(job));
+  const results: (DocModel | Promise<DocModel> | undefined)[] = all.map((job) => knownModel(job) ?? pendingModel(job));
   const unknown = all.flatMap((job, i) => (results[i] ? [] : [i]));
-  const parsed = await parseUnknown(unknown.map((i) => all[i]!), env);
-  unknown.forEach((i, n) => (results[i] = parsed[n]));
-  return results as DocModel[];
+  const parsing = parseUnknown(unknown.map((i) => all[i]!), env);
+  unknown.forEach((i, n) => {
+    const model = parsing.then((models) => models[n]!);
+    // Whoever waits on it reports the failure; this copy only marks the parse as under way.
+    model.catch(() => undefined);
+    rememberPending(all[i]!, model);
+    results[i] = model;
+  });
+  return Promise.all(results as (DocModel | Promise<DocModel>)[]);
 }
 
 async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv): Promise<DocModel[]> {
   const threads = workerCount(jobs.length, env);
-  if (threads === 0) return jobs.map(({ file, ...options }) => parseDocOnce({ file, ...options }));
+  if (threads === 0) {
+    parsePoolStats.onMainThread += jobs.length;
+    return jobs.map(({ file, ...options }) => parseDocOnce({ file, ...options }));
+  }
 
   const models = new Array<DocModel>(jobs.length);
   let next = 0;
@@ -56,6 +72,7 @@ async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv): 
             Object.defineProperty(reply.model, 'tree', { value: reply.tree, enumerable: false, configurable: true });
             rememberModel(job, reply.model);
             models[start + i] = reply.model;
+            parsePoolStats.inWorkers++;
           });
         }
       }),
@@ -63,7 +80,11 @@ async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv): 
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  jobs.forEach(({ file, ...options }, i) => (models[i] ??= parseDocOnce({ file, ...options })));
+  jobs.forEach(({ file, ...options }, i) => {
+    if (models[i]) return;
+    parsePoolStats.onMainThread++;
+    models[i] = parseDocOnce({ file, ...options });
+  });
   return models;
 }
 
@@ -81,7 +102,11 @@ function workerCount(docs: number, env: NodeJS.ProcessEnv): number {
 function startWorker(): Worker {
   if (typeof __HANDBOOK_BUNDLED__ === 'boolean') return new Worker(new URL('./parse-worker.mjs', import.meta.url));
   // From the TypeScript sources (tests, the Docusaurus plugins): the worker registers tsx first.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // tsx's ES module entry: `require.resolve` gives its CommonJS one, whose `register` cannot load
+  // its own hooks in a worker (ERR_MODULE_NOT_FOUND), which left every doc to the main thread.
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const tsx = pathToFileURL(join(dirname(tsxPackage), exports['./esm/api']!.import.default)).href;
   const entry = new URL('./parse-worker.ts', import.meta.url).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }

@@ -3,7 +3,7 @@ import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { parseDoc } from '../../core/parse.js';
 import { knownModel } from '../../lib/models.js';
-import { parseDocs } from '../../lib/parse-pool.js';
+import { parseDocs, parsePoolStats } from '../../lib/parse-pool.js';
 import { repoRoot } from '../support/fixture-site.js';
 
 describe('parseDocs', () => {
@@ -11,7 +11,11 @@ describe('parseDocs', () => {
     const files = (await glob('docs/ms5/**/*.md', { cwd: repoRoot, absolute: true })).sort();
     expect(files.length).toBeGreaterThan(5);
     const jobs = files.map((file) => ({ file, path: file.slice(repoRoot.length + 1), text: readFileSync(file, 'utf8') }));
+    const before = { ...parsePoolStats };
     const models = await parseDocs(jobs, { HANDBOOK_PARSE_WORKERS: '2' });
+    // Parsed in the workers indeed (from the TypeScript sources, as the build's plugins run): none fell back.
+    expect(parsePoolStats.inWorkers - before.inWorkers).toBe(jobs.length);
+    expect(parsePoolStats.onMainThread - before.onMainThread).toBe(0);
     jobs.forEach((job, i) => {
       const expected = parseDoc(job);
       const model = models[i]!;
@@ -24,5 +28,16 @@ describe('parseDocs', () => {
     // A text this process already parsed is not parsed again.
     const again = await parseDocs(jobs, { HANDBOOK_PARSE_WORKERS: '2' });
     again.forEach((model, i) => expect(model).toBe(models[i]));
+  });
+
+  it('parses a text once when two loads ask for it at the same time, as the build plugins do', async () => {
+    // Texts no other test parsed; one worker, so the first parse is under way when the second load asks.
+    const jobs = Array.from({ length: 3 }, (_, i) => ({ file: `/concurrent/doc-${i}.md`, path: `docs/doc-${i}.md`, text: `# Doc ${i}\n\n[next](./doc-${i + 1}.md)\n` }));
+    const before = { ...parsePoolStats };
+    const [first, second] = await Promise.all([parseDocs(jobs, { HANDBOOK_PARSE_WORKERS: '1' }), parseDocs(jobs, { HANDBOOK_PARSE_WORKERS: '1' })]);
+    second!.forEach((model, i) => expect(model).toBe(first![i]));
+    // Three parses in all, in the one worker: the second load waited for the first one's.
+    expect([parsePoolStats.inWorkers - before.inWorkers, parsePoolStats.onMainThread - before.onMainThread]).toEqual([3, 0]);
+    expect(first!.map((m) => m.headings.map((h) => h.text))).toEqual([['Doc 0'], ['Doc 1'], ['Doc 2']]);
   });
 });
