@@ -4,6 +4,7 @@ import type { DocusaurusConfig, PluginConfig, PresetConfig } from '@docusaurus/t
 import { loadConfig, type HandbookConfig } from './config.js';
 import type { LoadCheckInputOptions } from './corpus.js';
 import { markdownOfSiteConfig } from './site-markdown.js';
+import { cacheDirOf } from './cache.js';
 
 /**
  * A docs plugin instance of a Docusaurus site, with the options the
@@ -98,11 +99,15 @@ export function handbookOptionsFor({ siteDir, siteConfig, given }: { siteDir: st
  * The loader's options for a build plugin of a Docusaurus site: the docs as
  * the docs plugin (or handbook.config.json) says, the site's static folders,
  * Docusaurus's link resolution, and the alert files with their runbook URLs
- * read against this site's URL. One place for the check and the site data.
+ * read against this site's URL, and `handbook check`'s cache of parsed docs
+ * (`.handbook/cache`, or `$HANDBOOK_CACHE_DIR`): a build after `handbook
+ * check` (as CI runs them) or a rebuild parses only the docs that changed.
+ * One place for the check and the site data.
  */
 export function siteLoadOptions(
   context: { siteDir: string; siteConfig: Pick<DocusaurusConfig, 'plugins' | 'presets' | 'staticDirectories' | 'url' | 'baseUrl'> & Partial<Pick<DocusaurusConfig, 'markdown'>> },
   given: { docsDir?: string; routeBasePath?: string },
+  env: NodeJS.ProcessEnv = process.env,
 ): LoadCheckInputOptions & { docsDir: string; config: HandbookConfig } {
   const { docsDir, routeBasePath, include, exclude, config } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given });
   return {
@@ -114,6 +119,7 @@ export function siteLoadOptions(
     staticDirs: context.siteConfig.staticDirectories,
     renderedBy: 'docusaurus',
     markdown: markdownOfSiteConfig(context.siteConfig),
+    cacheDir: cacheDirOf(context.siteDir, env),
     alerts: { siteUrl: context.siteConfig.url.replace(/\/+$/, '') + context.siteConfig.baseUrl, ...(config.alerts.length > 0 ? { globs: config.alerts } : {}) },
     config,
   };

@@ -5,6 +5,7 @@ import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.
 import { loadCheckInput } from '../../lib/corpus.js';
 import { siteLoadOptions } from '../../lib/docusaurus.js';
 import { defaultServices } from '../../lib/services/index.js';
+import { openRuleResults } from '../../lib/rule-results.js';
 import { pretty } from '../../lib/reporters/pretty.js';
 import { validateOptions } from './options.js';
 import { createSuccessors, type Successor } from './successors.js';
@@ -40,7 +41,10 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
 
     async loadContent(): Promise<CheckPluginContent> {
       const input = await loadCheckInput({ ...load, services: defaultServices() });
-      const diagnostics = (await runChecks(input, rules, { strict: options.strict, ruleSettings: config.rules })).map(toJson);
+      // Findings of docs unchanged since the last check or build are reused, as `handbook check` does (lib/rule-results.ts).
+      const results = load.cacheDir ? openRuleResults(load.cacheDir, input) : undefined;
+      const diagnostics = (await runChecks(input, rules, { strict: options.strict, ruleSettings: config.rules, ...(results ? { results } : {}) })).map(toJson);
+      results?.save();
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       if (diagnostics.length > 0) {
         const report = pretty({ diagnostics, files: input.docs.length, rules, color: logger.red('x') !== 'x' });

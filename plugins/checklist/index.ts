@@ -4,6 +4,8 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { cacheVersionConfig, transformSourceHash } from './cache.js';
 import { createChecklistExport } from '../../core/export.js';
 import { loadPages } from '../../lib/corpus.js';
+import { cacheDirOf } from '../../lib/cache.js';
+import { markdownOfSiteConfig } from '../../lib/site-markdown.js';
 import { handbookOptionsFor } from '../../lib/docusaurus.js';
 
 export { default as remarkChecklist } from './remark.js';
@@ -37,7 +39,9 @@ export default function checklistExportPlugin(context: LoadContext, options: unk
     async postBuild({ outDir, siteDir }) {
       const target = join(outDir, fileName);
       try {
-        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude, renderedBy: 'docusaurus' });
+        // Read as the site reads Markdown (its markdown.format), like the check and the page.
+        const markdown = markdownOfSiteConfig(context.siteConfig);
+        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude, renderedBy: 'docusaurus', cacheDir: cacheDirOf(siteDir), markdown, alerts: false });
         const data = createChecklistExport({ docs, docsDir, routeBasePath });
         await writeFile(target, JSON.stringify(data, null, 2) + '\n');
       } catch (error) {

@@ -29,6 +29,8 @@ export interface ChecklistRemarkOptions {
   docsDir?: string;
   /** The docs plugin's route base path (default `/docs`). */
   routeBasePath?: string;
+  /** Absolute path of the site: the model is keyed by the doc's path relative to it, as the corpus keys it (default: `docs/` and the path in the docs folder). */
+  siteDir?: string;
   /** How the site reads Markdown (its `markdown.format`, `mdx1Compat`, remark-math: lib/site-markdown.ts `markdownOfSiteConfig`); default `.md` CommonMark, `.mdx` MDX. */
   markdown?: MarkdownOptions;
 }
@@ -177,7 +179,8 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
     // preprocessing escapes `{#id}` and rewrites admonition titles within
     // their lines, so lines are what both texts share).
     const docPath = docPathOf(path, options.docsDir);
-    const model = parseDocOnce({ file: path, path: `docs/${docPath}`, text: originalText(file), ...(options.markdown ? { markdown: options.markdown } : {}) });
+    const modelPath = options.siteDir ? relative(options.siteDir, path).split(sep).join('/') : `docs/${docPath}`;
+    const model = parseDocOnce({ file: path, path: modelPath, text: originalText(file), ...(options.markdown ? { markdown: options.markdown } : {}) });
     const procedure = extractProcedure(model);
     if (procedure.steps.length === 0) return;
     const route = routeOf(docPath, model.frontMatter.data, options.routeBasePath ?? '/docs');

@@ -1,7 +1,10 @@
 import docsPlugin, { validateOptions, type DocMetadata, type LoadedContent, type PluginOptions } from '@docusaurus/plugin-content-docs';
+import { resolve } from 'node:path';
 import type { AllContent, LoadContext, Plugin, PluginModule } from '@docusaurus/types';
 import type { SiteIndex } from '../../core/site/index.js';
 import { docViews, type DocView } from '../../core/site/views.js';
+import { markdownOfSiteConfig } from '../../lib/site-markdown.js';
+import remarkChecklist, { type ChecklistRemarkOptions } from '../checklist/remark.js';
 
 /** The name of the plugin whose content is the site index (plugins/site-data). */
 export const SITE_DATA_PLUGIN = 'handbook-site-data';
@@ -34,7 +37,7 @@ export function withDocViews(content: LoadedContent, index: SiteIndex): LoadedCo
 async function handbookDocsPlugin(context: LoadContext, rawOptions: unknown): Promise<Plugin<unknown>> {
   // Validated by the docs plugin's own validateOptions, below.
   const options = rawOptions as PluginOptions;
-  const plugin = await docsPlugin(context, options);
+  const plugin = await docsPlugin(context, { ...options, remarkPlugins: withSiteReading(options.remarkPlugins, context, options) });
   const { contentLoaded } = plugin;
   if (!contentLoaded) throw new Error('handbook docs: the docs plugin has no contentLoaded');
   const wrapped: Plugin<LoadedContent> = {
@@ -52,6 +55,27 @@ async function handbookDocsPlugin(context: LoadContext, rawOptions: unknown): Pr
 // The docs plugin's options, validated and defaulted by the docs plugin (typed generically by Docusaurus).
 handbookDocsPlugin.validateOptions = validateOptions as NonNullable<PluginModule['validateOptions']>;
 export default handbookDocsPlugin satisfies PluginModule;
+
+/**
+ * The docs' remark plugins, the checklist's given what it cannot see from a
+ * file: how this site reads Markdown (its `markdown.format`: Docusaurus's
+ * default reads `.md` as MDX too), where its docs are and their route, so
+ * the page's steps come from the same model as the check's and the export's.
+ * Options written in the config win.
+ */
+export function withSiteReading(remarkPlugins: PluginOptions['remarkPlugins'], context: Pick<LoadContext, 'siteDir' | 'siteConfig'>, options: Pick<PluginOptions, 'path' | 'routeBasePath'>): PluginOptions['remarkPlugins'] {
+  const site: ChecklistRemarkOptions = {
+    siteDir: context.siteDir,
+    docsDir: resolve(context.siteDir, options.path),
+    routeBasePath: '/' + options.routeBasePath.replace(/^\/+|\/+$/g, ''),
+    markdown: markdownOfSiteConfig(context.siteConfig),
+  };
+  return remarkPlugins.map((entry) => {
+    if (entry === remarkChecklist) return [remarkChecklist, site];
+    if (Array.isArray(entry) && entry[0] === remarkChecklist) return [remarkChecklist, { ...site, ...(entry[1] as ChecklistRemarkOptions | undefined) }];
+    return entry;
+  });
+}
 
 function ownContent(allContent: AllContent, id: string): LoadedContent {
   const content = allContent['docusaurus-plugin-content-docs']?.[id] as LoadedContent | undefined;

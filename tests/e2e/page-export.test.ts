@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDoc } from '../../core/index.js';
+import type { MarkdownOptions } from '../../core/markdown.js';
 import { headingIdsOf, type FixtureSite } from '../support/fixture-site.js';
 import { buildChecklistSite } from './checklist-fixture.js';
 
@@ -12,6 +13,10 @@ import { buildChecklistSite } from './checklist-fixture.js';
  * each step on the page (`data-checklist-step`) exactly the id
  * `build/checklists.json` (and so `handbook run`) gives it, doc by doc, and
  * the page's section headings carry the anchors the model computed.
+ * The site reads Markdown as Docusaurus does by default (`format: 'mdx'`,
+ * `.md` included), through the handbook's docs plugin: a `.md` doc whose
+ * fence sits right under a `<details>` line has a step there, which
+ * CommonMark (an HTML block) would not see.
  */
 const docs: Record<string, string> = {
   'emoji.md': `---
@@ -70,6 +75,23 @@ echo restart
 
 :::
 `,
+  'details.md': `---
+title: Details
+version: 1.0.0
+---
+
+# Details
+
+## Rotate the key
+
+Rotate the signing key.
+
+<details>
+\`\`\`bash
+echo rotate
+\`\`\`
+</details>
+`,
   'mdx-doc.mdx': `---
 title: MDX doc
 version: 1.0.0
@@ -93,19 +115,24 @@ echo verify
 `,
 };
 
+const mdx: MarkdownOptions = { format: 'mdx', mdx1Compat: { comments: true, headingIds: true }, math: false };
+
 describe('page and export agree', () => {
   let site: FixtureSite;
   let exported: { docs: { path: string; permalink: string; steps: { id: string; section: string | null }[] }[] };
 
   beforeAll(async () => {
-    site = await buildChecklistSite('page-export', docs);
+    site = await buildChecklistSite('page-export', docs, { format: 'mdx', docsPlugin: 'handbook' });
     exported = JSON.parse(await readFile(join(site.buildDir, 'checklists.json'), 'utf8'));
   });
 
   it('exports every fixture doc', () => {
-    expect(exported.docs.map((d) => d.path).sort()).toEqual(['docs/emoji.md', 'docs/mdx-doc.mdx', 'docs/nested.md']);
+    expect(exported.docs.map((d) => d.path).sort()).toEqual(['docs/details.md', 'docs/emoji.md', 'docs/mdx-doc.mdx', 'docs/nested.md']);
     // The sentence titles keep their emoji shortcodes in the id, on both sides.
     expect(exported.docs.find((d) => d.path === 'docs/emoji.md')!.steps.map((s) => s.id)).toEqual(['deploy-it-rocket', 'then-confirm-the-tada-result']);
+    // Read as MDX, as the site reads it: the fence under `<details>` is a step (CommonMark would find none).
+    expect(exported.docs.find((d) => d.path === 'docs/details.md')!.steps.map((s) => s.id)).toEqual(['step-1']);
+    expect(parseDoc({ path: 'docs/details.md', text: docs['details.md']!, markdown: { ...mdx, format: 'md' } }).codeBlocks).toEqual([]);
   });
 
   for (const path of Object.keys(docs)) {
@@ -115,7 +142,7 @@ describe('page and export agree', () => {
       // The minified HTML quotes an attribute only when it must.
       const pageIds = [...html.matchAll(/data-checklist-step=(?:"([^"]*)"|([^\s>"]+))/g)].map((m) => m[1] ?? m[2]);
       expect(pageIds).toEqual(doc.steps.map((s) => s.id));
-      const model = parseDoc({ path: `docs/${path}`, text: docs[path]! });
+      const model = parseDoc({ path: `docs/${path}`, text: docs[path]!, markdown: mdx });
       const anchors = model.headings.filter((h) => h.depth === 2).map((h) => h.anchor);
       expect(headingIdsOf(html).filter((id) => anchors.includes(id))).toEqual(anchors);
     });
