@@ -11,10 +11,9 @@ import { createExternalLinkService } from '../../lib/services/external-links.js'
 import { cacheDirOf } from '../../lib/cache.js';
 import { openRuleResults } from '../../lib/rule-results.js';
 import { loadConfig } from '../../lib/config.js';
-import { markdownOptionsFor } from '../../lib/site-markdown.js';
 import { withReferrers } from '../../core/links/with-referrers.js';
 import { reporters, type Format } from '../../lib/reporters/index.js';
-import { siteDocsFoldersFor } from '../../lib/docs-folders.js';
+import { siteReadingFor } from '../../lib/site-reading.js';
 import { outsideLinksOf } from '../../core/links/index.js';
 
 
@@ -108,10 +107,12 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       return 0;
     }
     const cacheDir = values['no-cache'] ? null : cacheDirOf(cwd, io.env);
-    // Where the docs are: every version of every docs plugin instance of the Docusaurus site, read from its config;
-    // `--docs` or handbook.config.json name one docs folder instead (with the versions of versions.json beside it).
-    const site = await siteDocsFoldersFor({ cwd, cacheDir, docsDir: config.docs, routeBasePath: config.routeBasePath, fromHandbookConfig: values.docs !== undefined || config.file !== null });
-    if (site.warning) io.stderr.write(`handbook check: ${site.warning}\n`);
+    // The docs as the site's build reads them (lib/site-reading.ts): where they are (every version of every docs plugin
+    // instance of the Docusaurus site, read from its config; `--docs` or handbook.config.json name one docs folder instead,
+    // with the versions of versions.json beside it), and the Markdown options (the site config's markdown.format,
+    // mdx1Compat, remark-math, else handbook.config.json's format).
+    const site = await siteReadingFor({ cwd, cacheDir, config, docsNamed: values.docs !== undefined });
+    if (site.foldersWarning) io.stderr.write(`handbook check: ${site.foldersWarning}\n`);
     const docsDir = site.docsDir;
     const today = todayOf(io.env);
 
@@ -148,14 +149,12 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     /** With --rules, a finding is shown when its id was asked for, or its rule was asked for by its own id, or the parser reported it. */
     const shown = (d: { ruleId: string }) =>
       wanted === null || wanted.has(d.ruleId) || d.ruleId === 'yaml-syntax' || d.ruleId === 'mdx-syntax' || selectedRules.some((r) => wanted.has(r.id) && reportsOf(r).includes(d.ruleId));
-    // Markdown as the site's build reads it (its config's markdown.format, mdx1Compat, remark-math), else as handbook.config.json says.
-    const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir, format: config.format, formatFrom: config.file });
-    if (notice) io.stderr.write(`handbook check: ${notice}\n`);
+    if (site.markdownNotice) io.stderr.write(`handbook check: ${site.markdownNotice}\n`);
     const external = values.external ? await createExternalLinkService({ cacheFile: cacheDir ? join(cacheDir, 'external.json') : null }) : null;
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
     // Alert files: the config's globs (default alerts/**), runbook URLs read against its siteUrl (else the Docusaurus config's url).
     const alerts = { ...(config.alerts.length > 0 ? { globs: config.alerts } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: site.routeBasePath, docsFolders: site.folders, otherRoutes: site.otherRoutes, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: site.routeBasePath, docsFolders: site.folders, otherRoutes: site.otherRoutes, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown: site.markdown };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createChecklistExport, unparsableProcedures } from '../../core/export.js';
 import { cacheDirOf } from '../../lib/cache.js';
-import { markdownOptionsFor } from '../../lib/site-markdown.js';
+import { siteReadingFor } from '../../lib/site-reading.js';
 import { CheckConfigError, loadPages, normaliseDir } from '../../lib/corpus.js';
 import { loadConfig } from '../../lib/config.js';
 import type { CommandIo } from '../cli.js';
@@ -33,14 +33,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   let docsDir;
   let routeBasePath;
   try {
-    // handbook.config.json's docs folder and route, as `handbook check` reads them; --docs wins.
-    const config = loadConfig({ cwd });
-    routeBasePath = config.routeBasePath;
-    docsDir = normaliseDir(parsed.values.docs ?? config.docs);
-    // Markdown read as `handbook check` reads it: the site's markdown.format, else the config file's.
-    const { markdown, notice } = await markdownOptionsFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), format: config.format, formatFrom: config.file });
-    if (notice) io.stderr.write(`handbook export: ${notice}\n`);
-    docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown, alerts: false })).pages;
+    // handbook.config.json's docs folder and route (--docs wins), and Markdown read as `handbook check` reads it:
+    // the site's markdown.format, else the config file's (lib/site-reading.ts).
+    const fromFile = loadConfig({ cwd });
+    const config = { ...fromFile, docs: normaliseDir(parsed.values.docs ?? fromFile.docs) };
+    const site = await siteReadingFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), config, siteFolders: false });
+    for (const notice of site.notices) io.stderr.write(`handbook export: ${notice}\n`);
+    ({ docsDir, routeBasePath } = site);
+    docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown: site.markdown, alerts: false })).pages;
   } catch (error) {
     io.stderr.write(`handbook export: ${error instanceof CheckConfigError ? error.message : `cannot read ${parsed.values.docs ?? 'docs'} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}\n`);
     return 2;

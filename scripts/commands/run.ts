@@ -3,8 +3,11 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { createCorpusIndex, extractProcedure, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
-import { loadPages } from '../../lib/corpus.js';
+import { createCorpusIndex, extractProcedure, folderOfPath, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
+import { cacheDirOf } from '../../lib/cache.js';
+import { loadConfig } from '../../lib/config.js';
+import { CheckConfigError, loadPages } from '../../lib/corpus.js';
+import { siteReadingFor, type SiteReading } from '../../lib/site-reading.js';
 import type { CommandIo } from '../cli.js';
 import { parseCommandArgs, usageError } from '../command.js';
 import { DEFAULT_RUNS_DIR, defaultLogFile, findLatestLog, markdownTwinOf, writeRunLog } from '../run/log.js';
@@ -19,7 +22,11 @@ const help = `Usage: handbook run <doc path or id> [options]
 
 Executes the steps of a procedure (its bash/sh/shell/zsh/console blocks, the
 same steps the page shows) in order, stopping at the first failure, and writes
-a run log (JSON plus a Markdown twin). The plan is printed first.
+a run log (JSON plus a Markdown twin). The plan is printed first. The doc
+is read as the site's build and \`handbook check\` read it (the site's
+markdown.format, else handbook.config.json's format); a doc id or permalink
+is looked up in the docs folder at the route of handbook.config.json (docs,
+routeBasePath), else of the site's docs plugin.
 
 On a terminal it asks before each step: run, skip, done by hand, or quit; a
 step marked danger runs only after its id is typed. Without a terminal it
@@ -74,24 +81,41 @@ function posix(path: string): string {
   return path.split('\\').join('/');
 }
 
-/** The doc named on the command line: a path relative to DIR, or a doc id / permalink among `docs/`. */
-async function findDoc(dir: string, ref: string): Promise<{ path: string; doc: DocModel }> {
+/**
+ * The doc named on the command line: a path relative to DIR, or a doc id /
+ * permalink among the docs folder's pages, read as the site's build reads it
+ * and as `handbook check` and the export read it (lib/site-reading.ts: the
+ * configured or the site's docs folder and route base path, the site's
+ * Markdown options). `id` is its doc id, for the run log.
+ */
+async function findDoc(dir: string, ref: string, io: CommandIo): Promise<{ path: string; doc: DocModel; id: string }> {
+  let site: SiteReading;
+  try {
+    site = await siteReadingFor({ cwd: dir, cacheDir: cacheDirOf(dir, io.env), config: loadConfig({ cwd: dir }) });
+  } catch (error) {
+    if (error instanceof CheckConfigError) throw new RunRefused(error.message);
+    throw error;
+  }
+  for (const notice of site.notices) io.stderr.write(`handbook run: ${notice}\n`);
+  const { docsDir, routeBasePath, markdown } = site;
   const absolute = resolve(dir, ref);
   if (existsSync(absolute) && statSync(absolute).isFile()) {
     const path = posix(relative(dir, absolute));
-    return { path, doc: parseDoc({ path, text: await readFile(absolute, 'utf8') }) };
+    const doc = parseDoc({ path, text: await readFile(absolute, 'utf8'), markdown });
+    const folder = site.folders ? folderOfPath(site.folders, path) : null;
+    return { path, doc, id: routeOfDoc(doc, folder?.dir ?? docsDir, folder?.path ?? routeBasePath).id };
   }
-  if (!/\.mdx?$/i.test(ref) && existsSync(resolve(dir, 'docs'))) {
+  if (!/\.mdx?$/i.test(ref) && existsSync(resolve(dir, docsDir))) {
     // The same listing, parse and routes as `handbook check` and the export.
     const wanted = ref.replace(/^\/+|\/+$/g, '');
-    const { input, pages } = await loadPages({ cwd: dir, docsDir: 'docs' });
+    const { input, pages } = await loadPages({ cwd: dir, docsDir, routeBasePath, markdown, alerts: false, ...(site.folders ? { docsFolders: site.folders } : {}), ...(site.otherRoutes ? { otherRoutes: site.otherRoutes } : {}) });
     const { routes } = createCorpusIndex(input);
     for (const doc of pages) {
       const route = routes.get(doc.path)!;
-      if (route.id === wanted || route.permalink.replace(/^\/+|\/+$/g, '') === wanted) return { path: doc.path, doc };
+      if (route.id === wanted || route.permalink.replace(/^\/+|\/+$/g, '') === wanted) return { path: doc.path, doc, id: route.id };
     }
   }
-  throw new RunRefused(`cannot find the doc \`${ref}\` in ${dir}: expected a file path relative to it, or a doc id under docs/`);
+  throw new RunRefused(`cannot find the doc \`${ref}\` in ${dir}: expected a file path relative to it, or a doc id under ${docsDir === '.' ? 'it' : `${docsDir}/`}`);
 }
 
 function frontMatterString(doc: DocModel, key: string): string | null {
@@ -163,7 +187,7 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
     throw new RunRefused('--resume decides where to start: do not combine it with --from, --only or --section');
   }
 
-  const { path: docPath, doc } = await findDoc(dir, ref);
+  const { path: docPath, doc, id: docId } = await findDoc(dir, ref, io);
   const text = doc.text;
   if (doc.problems.length) {
     const first = doc.problems[0]!;
@@ -306,7 +330,7 @@ async function runCommand(ref: string, values: Values, io: CommandIo): Promise<n
   const selectedIds = new Set(selected.map((s) => s.id));
   const log: RunLog = {
     schema: 'handbook-run-log/1',
-    doc: { path: docPath, id: routeOfDoc(doc, 'docs').id, title, version, sha256 },
+    doc: { path: docPath, id: docId, title, version, sha256 },
     startedAt: startedAt.toISOString(),
     endedAt: null,
     user: currentUser(io.env),
