@@ -19,18 +19,25 @@
  * `check`, `site-data`, `export`, `prism` (the plugin), `checklist`,
  * `tokens`, `alerts` (the remark plugins) and `theme` (src/).
  *
- * Usage: npx tsx bench/build.mts [--docs 1000] [--rounds 2] [--omit check,tokens]
+ * `--after-check` runs `handbook check` on the site before each handbook
+ * build, untimed, as a CI job does before it builds: the build's plugins
+ * then find every doc parsed and checked in `.handbook/cache`.
+ *
+ * Usage: npx tsx bench/build.mts [--docs 1000] [--rounds 2] [--omit check,tokens] [--after-check]
  * Prints one JSON object; results are recorded in BENCHMARKS.md.
  */
 import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify } from 'node:util';
 import { repoRoot } from '../tests/support/fixture-site.js';
 import { replicateCorpus } from './replicate.js';
 import { build, median } from './site-build.js';
 
 type Side = 'plain' | 'handbook';
+
+const run = promisify(execFile);
 
 const markdown = `{ format: 'detect', mermaid: true, mdx1Compat: { comments: true, admonitions: true, headingIds: true }, hooks: { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' } }`;
 const docsOptions = `path: 'docs', routeBasePath: '/docs', tags: 'tags.yml', onInlineTags: 'warn'`;
@@ -86,8 +93,15 @@ async function writeSite(side: Side, corpus: string, omit: ReadonlySet<Part>): P
   return siteDir;
 }
 
+/** `handbook check` of the site, every rule, as CI runs it before the build (its findings do not matter here). */
+async function checkSite(siteDir: string): Promise<void> {
+  await run(process.execPath, [join(repoRoot, 'bin', 'handbook.mjs'), 'check', '--cwd', siteDir, '--format', 'json'], { maxBuffer: 256 * 1024 * 1024 }).catch((error: { code?: number }) => {
+    if (error.code !== 1) throw error;
+  });
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' }, omit: { type: 'string', default: '' } } });
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' }, omit: { type: 'string', default: '' }, 'after-check': { type: 'boolean', default: false } } });
   const omit = new Set(values.omit.split(',').filter(Boolean)) as Set<Part>;
   const unknown = [...omit].filter((part) => !(PARTS as readonly string[]).includes(part));
   if (unknown.length > 0) throw new Error(`--omit: unknown part(s) ${unknown.join(', ')}, expected some of ${PARTS.join(', ')}`);
@@ -102,7 +116,8 @@ async function main(): Promise<void> {
   const load: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
-      const t = await build(sites[side]);
+      const before = side === 'handbook' && values['after-check'] ? () => checkSite(sites.handbook) : undefined;
+      const t = await build(sites[side], before ? { before } : {});
       load.push(Math.round(loadavg()[0]! * 10) / 10);
       times[side].push({ wall: Math.round(t.wall * 10) / 10, cpu: Math.round(t.cpu * 10) / 10 });
       process.stderr.write(`round ${r + 1} ${side}: ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, load ${load.at(-1)}\n`);
@@ -112,7 +127,7 @@ async function main(): Promise<void> {
   const overhead = (key: 'wall' | 'cpu') => percent(median(times.handbook.map((t) => t[key])) / median(times.plain.map((t) => t[key])));
   const pairs = times.handbook.map((t, r) => percent(t.cpu / times.plain[r]!.cpu));
   process.stdout.write(
-    JSON.stringify({ docs: manifest.docs, rounds, omit: [...omit], buildSeconds: times, overheadPercent: { wall: overhead('wall'), cpu: overhead('cpu') }, pairsCpuPercent: pairs, pairsMedianCpuPercent: median(pairs), loadAverageAfterEachBuild: load }, null, 2) + '\n',
+    JSON.stringify({ docs: manifest.docs, rounds, omit: [...omit], afterCheck: values['after-check'], buildSeconds: times, overheadPercent: { wall: overhead('wall'), cpu: overhead('cpu') }, pairsCpuPercent: pairs, pairsMedianCpuPercent: median(pairs), loadAverageAfterEachBuild: load }, null, 2) + '\n',
   );
 }
 
