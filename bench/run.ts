@@ -102,6 +102,7 @@ function mlcFindings(output: string, manifest: Manifest): Set<Key> {
 async function commitCorpus(dir: string): Promise<void> {
   const git = (...args: string[]) => promisify(execFile)('git', ['-C', dir, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@localhost' } });
   await git('init', '-q');
+  await writeFile(join(dir, '.gitignore'), '.handbook/\n');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'replicated corpus');
 }
