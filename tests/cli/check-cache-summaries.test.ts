@@ -38,6 +38,9 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     // Only the route keys of the front matter travel with a summary.
     expect(warm.docs[0]!.frontMatter.data).toEqual({ id: 'first' });
     expect(warm.docs.map((d) => linkKeysOf(d))).toEqual([['b.md'], ['first']]);
+    // The cache hands them over explicitly, with the routes (CheckInput.linkKeys, CheckInput.routes).
+    expect(warm.linkKeys).toEqual(new Map([['docs/a.md', ['b.md']], ['docs/b.md', ['first']]]));
+    expect(warm.routes).toEqual(new Map([['docs/a.md', { id: 'first', permalink: '/docs/first' }], ['docs/b.md', { id: 'b', permalink: '/docs/b' }]]));
     const input = defaultCheckInput({ today: '2026-11-22', docs: warm.docs });
     expect([...createCorpusIndex(input).routes.values()]).toEqual([
       { id: 'first', permalink: '/docs/first' },
