@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parseDoc } from '../core/parse.js';
 import { parseDocs } from './parse-pool.js';
+import { rememberModel } from './models.js';
 import { summaryOf } from '../core/summary.js';
 import { sourcesHash } from './sources.js';
 import { routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
@@ -389,8 +390,10 @@ export async function loadDocSummaries(
     if (!entry) throw new Error(`loadDocSummaries: \`${path}\` was not loaded`);
     const record = file.read<ModelRecord>(entry.model, entry.hash);
     if (!record) return reparse(path);
-    // A cached model has no mdast tree: the one rule that reads it parses the text when it is absent.
+    // A cached model has no mdast tree: the rules that read it parse the text when it is absent.
     models.set(path, record.model);
+    // The build's checklist remark plugin asks lib/models.ts for the model of the file it compiles: this one.
+    rememberModel({ file: `${cwd}/${path}`, path, text: record.model.text, ...(markdown ? { markdown } : {}) }, record.model);
     return record.model;
   };
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCorpusIndex, defaultCheckInput, parseDoc, summaryOf, type DocSummary } from '../../core/index.js';
 import { linkKeysOf } from '../../core/links/index.js';
 import { loadDocSummaries } from '../../lib/cache.js';
+import { knownModel } from '../../lib/models.js';
 
 /** The fields of a summary (a cached one reads them through getters). */
 const fields = (s: DocSummary) => ({ path: s.path, frontMatter: s.frontMatter, headings: s.headings, htmlAnchors: s.htmlAnchors, links: s.links, embeds: s.embeds });
@@ -47,6 +48,8 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
       { id: 'b', permalink: '/docs/b' },
     ]);
     expect(warm.model('docs/a.md')).toEqual(models[0]);
+    // Remembered for the build's checklist remark plugin, which asks for the model of the file it compiles.
+    expect(knownModel({ file: `${dir}/docs/a.md`, path: 'docs/a.md', text: a })).toBe(warm.model('docs/a.md'));
     expect(warm.model('docs/a.md').frontMatter.data.last_updated).toBeInstanceOf(Date);
     expect(warm.model('docs/b.md')).toEqual(models[1]);
     warm.close();
