@@ -54,22 +54,6 @@ export function routeOfDoc(doc: Pick<DocSummary, 'path' | 'frontMatter'>, docsDi
   return routeOf(docPathOf(doc.path, docsDir), doc.frontMatter.data, routeBasePath);
 }
 
-/**
- * Routes by doc object: the CLI builds a corpus over the summaries to find
- * the docs to check, then another with their full models; a doc's route is
- * computed once (for one docs folder and route base path).
- */
-const routeMemo = new WeakMap<DocSummary, { key: string; route: DocRoute }>();
-
-/**
- * Gives the core a route computed in an earlier run for this doc, docs folder
- * and route base path (the check cache keeps them), so that a corpus of
- * cached docs is indexed without reading their front matter.
- */
-export function rememberRoute(doc: DocSummary, docsDir: string, routeBasePath: string, route: DocRoute): void {
-  routeMemo.set(doc, { key: `${docsDir}\0${routeBasePath}`, route });
-}
-
 /** The corpus index of each input: the rules and what runs after them (outsideLinksOf) share it, and with it the link resolutions. */
 const corpora = new WeakMap<CheckInput, CorpusIndex>();
 
@@ -93,17 +77,7 @@ function indexCorpus(input: CheckInput): CorpusIndex {
       continue;
     }
     const folder = folderOfPath(folders, doc.path);
-    const dir = folder?.dir ?? input.docsDir;
-    const path = folder?.path ?? input.routeBasePath;
-    const key = `${dir}\0${path}`;
-    const memo = routeMemo.get(doc);
-    if (memo && memo.key === key) {
-      routes.set(doc.path, memo.route);
-      continue;
-    }
-    const route = routeOfDoc(doc, dir, path);
-    routeMemo.set(doc, { key, route });
-    routes.set(doc.path, route);
+    routes.set(doc.path, routeOfDoc(doc, folder?.dir ?? input.docsDir, folder?.path ?? input.routeBasePath));
   }
   return { byPath, routes };
 }

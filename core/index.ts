@@ -10,7 +10,7 @@ export { createLineIndex, type LineIndex } from './position.js';
 export type * from './types.js';
 export { summaryOf, isDocModel } from './summary.js';
 export { routeOf, docsFoldersOf, folderOfPath, type DocRoute, type DocsFolder } from './routes.js';
-export { runChecks, createCorpusIndex, rememberRoute, routeOfDoc, defaultCheckInput, docPathOf, isReusable, type RunChecksOptions, type RuleResults, type Finding } from './check.js';
+export { runChecks, createCorpusIndex, routeOfDoc, defaultCheckInput, docPathOf, isReusable, type RunChecksOptions, type RuleResults, type Finding } from './check.js';
 export { createDiagnostic, toJson, severityOf, compareDiagnostics, type Diagnostic, type DiagnosticJson, type Severity } from './diagnostics.js';
 export { createSuppressions } from './suppression.js';
 export { rules, isAlertRule } from './rules/index.js';

@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parseDoc } from '../core/parse.js';
 import { parseDocs } from './parse-pool.js';
+import { rememberModel } from './models.js';
 import { summaryOf } from '../core/summary.js';
 import { sourcesHash } from './sources.js';
-import { rememberRoute, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
-import { linkKeysOf, rememberLinkKeys } from '../core/links/index.js';
+import { routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
+import { linkKeysOf } from '../core/links/index.js';
 import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
 
 /**
@@ -120,8 +121,10 @@ export interface LoadedDocs {
   stats: DocLoadStats;
   /** The full model of a loaded doc: parsed in this run, read from the cache, or parsed again if the cache lost it. */
   model(path: string): DocModel;
-  /** The route of each doc, by path, when the options named a route producer (`route`). */
+  /** The route of each doc, by path (`CheckInput.routes`): the options' route producer's, else the core's fallback, kept in the cache. */
   routes: Map<string, DocRoute>;
+  /** The link keys of each doc taken from the cache, by path (`CheckInput.linkKeys`), so finding referrers reads no other summary. */
+  linkKeys: Map<string, readonly (string | null | undefined)[]>;
   /** Closes the records file (a long-running process, the dev server, loads many times). */
   close(): void;
 }
@@ -299,6 +302,7 @@ export async function loadDocSummaries(
   const routeKey = options.route ? options.route.key : `${docsDir}\0${routeBasePath}`;
   const routeOf = options.route ? (doc: DocSummary) => options.route!.of(doc) : (doc: DocSummary) => routeOfDoc(doc, docsDir, routeBasePath);
   const routes = new Map<string, DocRoute>();
+  const linkKeys = new Map<string, readonly (string | null | undefined)[]>();
   const markdown = options.markdown;
   // Models read with other Markdown options are other models: the options are part of the parser's identity.
   const version = dir ? await parserVersion(createHash('sha1').update(JSON.stringify(markdownOptions(markdown))).digest('hex').slice(0, 8)) : '';
@@ -326,14 +330,13 @@ export async function loadDocSummaries(
       const current = fresh.get(path) ?? entry;
       return file.read<SummaryRecord>(current.summary, current.hash)?.summary ?? summaryOf(reparse(path));
     });
-    rememberLinkKeys(summary, entry.linkKeys);
+    linkKeys.set(path, entry.linkKeys);
     if (entry.routeKey !== routeKey) {
       entry.route = routeOf(summary);
       entry.routeKey = routeKey;
       changed = true;
     }
-    if (options.route) routes.set(path, entry.route);
-    else rememberRoute(summary, docsDir, routeBasePath, entry.route);
+    routes.set(path, entry.route);
     return summary;
   };
 
@@ -370,11 +373,11 @@ export async function loadDocSummaries(
   toParse.forEach(({ i, path, hash, size, mtimeMs }, n) => {
     const model = parsedModels[n]!;
     parsed.set(path, { hash, model });
-    const route = options.route || dir ? routeOf(model) : null;
-    if (options.route) routes.set(path, route!);
+    const route = routeOf(model);
+    routes.set(path, route);
     if (dir) {
       const none = { at: -1, length: 0 };
-      fresh.set(path, { hash, size, mtimeMs, linkKeys: linkKeysOf(model), route: route!, routeKey, summary: none, model: none });
+      fresh.set(path, { hash, size, mtimeMs, linkKeys: linkKeysOf(model), route, routeKey, summary: none, model: none });
     }
     docs[i] = model;
   });
@@ -387,8 +390,10 @@ export async function loadDocSummaries(
     if (!entry) throw new Error(`loadDocSummaries: \`${path}\` was not loaded`);
     const record = file.read<ModelRecord>(entry.model, entry.hash);
     if (!record) return reparse(path);
-    // A cached model has no mdast tree: the one rule that reads it parses the text when it is absent.
+    // A cached model has no mdast tree: the rules that read it parse the text when it is absent.
     models.set(path, record.model);
+    // The build's checklist remark plugin asks lib/models.ts for the model of the file it compiles: this one.
+    rememberModel({ file: `${cwd}/${path}`, path, text: record.model.text, ...(markdown ? { markdown } : {}) }, record.model);
     return record.model;
   };
 
@@ -396,7 +401,7 @@ export async function loadDocSummaries(
     const written = writeCache(dir, version, index, file, fresh, parsed);
     if (written !== undefined && written !== index?.records) file.moveTo(join(dir, written));
   }
-  return { docs, stats, model, routes, close: () => file.close() };
+  return { docs, stats, model, routes, linkKeys, close: () => file.close() };
 }
 
 /**

@@ -327,6 +327,7 @@ async function gather(options: LoadCheckInputOptions) {
     routeBasePath,
     docsFolders: folders.map(({ instance, version, dir, path, numberPrefixParser, checked }) => ({ instance, version, dir, path, checked, ...(numberPrefixParser ? { numberPrefixParser } : {}) })),
     routes: loaded.routes,
+    ...(loaded.linkKeys.size > 0 ? { linkKeys: loaded.linkKeys } : {}),
     ...(options.otherRoutes && options.otherRoutes.length > 0 ? { otherRoutes: options.otherRoutes } : {}),
     sidebarDocIds: options.sidebarDocIds ?? null,
     tagVocabulary: await loadTagVocabulary(cwd, docsDir),

@@ -51,22 +51,9 @@ function docKeys(doc: DocSummary, corpus: CorpusIndex): string[] {
   return [doc.path.slice(doc.path.lastIndexOf('/') + 1), permalink.slice(permalink.lastIndexOf('/') + 1)];
 }
 
-const linkKeysMemo = new WeakMap<DocSummary, readonly (string | null | undefined)[]>();
-
 /** {@link linkKey} of each of the doc's links, in order. */
 export function linkKeysOf(doc: DocSummary): readonly (string | null | undefined)[] {
-  let keys = linkKeysMemo.get(doc);
-  if (!keys) linkKeysMemo.set(doc, (keys = doc.links.map((link) => linkKey(link.url))));
-  return keys;
-}
-
-/**
- * Gives the core the link keys of a doc computed in an earlier run (the
- * check cache keeps them), so that finding the referrers of one doc does
- * not read the links of every other.
- */
-export function rememberLinkKeys(doc: DocSummary, keys: readonly (string | null | undefined)[]): void {
-  linkKeysMemo.set(doc, keys);
+  return doc.links.map((link) => linkKey(link.url));
 }
 
 /** A link by its doc and its index in `doc.links` (read only when resolved). */
@@ -92,7 +79,8 @@ function referrerIndexOf(input: CheckInput, corpus: CorpusIndex): ReferrerIndex 
   if (index) return index;
   index = { byKey: new Map(), unkeyedLinks: [], unkeyed: null, resolved: new Map() };
   for (const from of input.docs) {
-    const keys = linkKeysOf(from);
+    // Known from an earlier run (the loader's cache) or computed: a cached doc's links are then never read.
+    const keys = input.linkKeys?.get(from.path) ?? linkKeysOf(from);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (key === undefined) continue;

@@ -81,14 +81,17 @@ export const headerVersionHistory: Rule = {
 };
 
 /**
- * The first table of the heading's section. Only the section's text is
- * parsed (with the site's own Markdown dialect), so a long doc costs little;
- * positions are shifted back to the document's lines.
+ * The first table of the heading's section: from the doc's own tree when the
+ * model was parsed in this run (no second parse), else (a model from the
+ * cache) from the section's text parsed alone, with the site's own Markdown
+ * dialect, its positions shifted back to the document's lines.
  */
 function tableOfSection(doc: DocModel, heading: Heading): Table | null {
   const start = heading.place.start.offset;
   const next = doc.headings.find((h) => h.place.start.offset > start && h.depth <= heading.depth);
-  const text = doc.text.slice(start, next ? next.place.start.offset : doc.text.length);
+  const end = next ? next.place.start.offset : doc.text.length;
+  if (doc.tree) return tableInTree(doc.tree, start, end);
+  const text = doc.text.slice(start, end);
   let tree: Root;
   try {
     tree = parseMarkdown(text, doc.format);
@@ -104,6 +107,23 @@ function tableOfSection(doc: DocModel, heading: Heading): Table | null {
     node.position.end = { ...node.position.end, line: node.position.end.line + lines, offset: (node.position.end.offset ?? 0) + start };
   });
   return table;
+}
+
+/** The first table among the siblings after the heading that starts at `start`, before `end`. */
+function tableInTree(tree: Root, start: number, end: number): Table | null {
+  let found: Table | null = null;
+  visit(tree, 'heading', (node, index, parent) => {
+    if (node.position?.start.offset !== start || !parent || index === undefined) return;
+    for (const sibling of parent.children.slice(index + 1)) {
+      if ((sibling.position?.start.offset ?? end) >= end) break;
+      if (sibling.type === 'table') {
+        found = sibling;
+        break;
+      }
+    }
+    return false;
+  });
+  return found;
 }
 
 export default headerVersionHistory;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCorpusIndex, defaultCheckInput, parseDoc, summaryOf, type DocSummary } from '../../core/index.js';
 import { linkKeysOf } from '../../core/links/index.js';
 import { loadDocSummaries } from '../../lib/cache.js';
+import { knownModel } from '../../lib/models.js';
 
 /** The fields of a summary (a cached one reads them through getters). */
 const fields = (s: DocSummary) => ({ path: s.path, frontMatter: s.frontMatter, headings: s.headings, htmlAnchors: s.htmlAnchors, links: s.links, embeds: s.embeds });
@@ -38,12 +39,17 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     // Only the route keys of the front matter travel with a summary.
     expect(warm.docs[0]!.frontMatter.data).toEqual({ id: 'first' });
     expect(warm.docs.map((d) => linkKeysOf(d))).toEqual([['b.md'], ['first']]);
+    // The cache hands them over explicitly, with the routes (CheckInput.linkKeys, CheckInput.routes).
+    expect(warm.linkKeys).toEqual(new Map([['docs/a.md', ['b.md']], ['docs/b.md', ['first']]]));
+    expect(warm.routes).toEqual(new Map([['docs/a.md', { id: 'first', permalink: '/docs/first' }], ['docs/b.md', { id: 'b', permalink: '/docs/b' }]]));
     const input = defaultCheckInput({ today: '2026-11-22', docs: warm.docs });
     expect([...createCorpusIndex(input).routes.values()]).toEqual([
       { id: 'first', permalink: '/docs/first' },
       { id: 'b', permalink: '/docs/b' },
     ]);
     expect(warm.model('docs/a.md')).toEqual(models[0]);
+    // Remembered for the build's checklist remark plugin, which asks for the model of the file it compiles.
+    expect(knownModel({ file: `${dir}/docs/a.md`, path: 'docs/a.md', text: a })).toBe(warm.model('docs/a.md'));
     expect(warm.model('docs/a.md').frontMatter.data.last_updated).toBeInstanceOf(Date);
     expect(warm.model('docs/b.md')).toEqual(models[1]);
     warm.close();

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDoc, defaultCheckInput, summaryOf } from '../../core/index.js';
-import { linkKey } from '../../core/links/index.js';
+import { createCorpusIndex, parseDoc, defaultCheckInput, summaryOf } from '../../core/index.js';
+import { linkKey, referrersOf } from '../../core/links/index.js';
 import { expectAgreement } from '../support/referrers.js';
 import { loadCheckInput } from '../../lib/corpus.js';
 import { repoRoot } from '../support/fixture-site.js';
@@ -41,6 +41,18 @@ describe('referrersOf agrees with the full link graph', () => {
     const docs = [parseDoc({ path: 'docs/a.md', text: '[b](./b.md)\n' }), parseDoc({ path: 'docs/b.md', text: '[a](a)\n' })];
     const input = defaultCheckInput({ today: '2026-11-22', docs: docs.map(summaryOf) });
     expect(expectAgreement(input)).toBe(2);
+  });
+
+  it('reads the link keys an earlier run gave (CheckInput.linkKeys) instead of the links of docs that cannot name the doc', () => {
+    const target = parseDoc({ path: 'docs/ops/restart.md', text: '# Restart\n' });
+    const referrer = parseDoc({ path: 'docs/a.md', text: '[r](./ops/restart.md)\n' });
+    // A cached doc whose links are never to be read: only its keys are known.
+    const untouched = { ...summaryOf(parseDoc({ path: 'docs/b.md', text: '[x](./c.md)\n' })), get links(): never { throw new Error('read the links of docs/b.md'); } };
+    const input = { ...defaultCheckInput({ today: '2026-11-22', docs: [target, referrer, untouched] }), linkKeys: new Map([['docs/b.md', ['c.md']]]) };
+    expect([...referrersOf(input, createCorpusIndex(input), 'docs/ops/restart.md')]).toEqual(['docs/a.md']);
+    // Without the keys its links are read.
+    const without = defaultCheckInput({ today: '2026-11-22', docs: [target, referrer, untouched] });
+    expect(() => referrersOf(without, createCorpusIndex(without), 'docs/ops/restart.md')).toThrow('read the links of docs/b.md');
   });
 
   it('on the handbook and on the fixture link site', { timeout: 120_000 }, async () => {
