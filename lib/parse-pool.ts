@@ -95,6 +95,10 @@ function workerCount(docs: number, env: NodeJS.ProcessEnv): number {
     if (Number.isInteger(n) && n >= 0) return docs === 0 ? 0 : Math.min(n, Math.ceil(docs / CHUNK));
   }
   if (docs < MIN_DOCS_FOR_WORKERS) return 0;
+  // From the TypeScript sources (the Docusaurus build's plugins) each worker loads tsx and the parser
+  // before its first doc, and the build's heap is large: measured on 1,000 docs, the build's load took
+  // 16.8 s with two workers and 14.2 s on the main thread (BENCHMARKS.md). Only the CLI's bundle gains.
+  if (typeof __HANDBOOK_BUNDLED__ !== 'boolean') return 0;
   const cores = availableParallelism();
   return cores < 2 ? 0 : Math.min(cores, Math.ceil(docs / CHUNK));
 }
