@@ -105,7 +105,7 @@ function workerCount(docs: number, env: NodeJS.ProcessEnv): number {
 
 function startWorker(): Worker {
   if (typeof __HANDBOOK_BUNDLED__ === 'boolean') return new Worker(new URL('./parse-worker.mjs', import.meta.url));
-  // From the TypeScript sources (tests, the Docusaurus plugins): the worker registers tsx first.
+  // From the TypeScript sources (tests; the build when HANDBOOK_PARSE_WORKERS asks): the worker registers tsx first.
   // tsx's ES module entry: `require.resolve` gives its CommonJS one, whose `register` cannot load
   // its own hooks in a worker (ERR_MODULE_NOT_FOUND), which left every doc to the main thread.
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');

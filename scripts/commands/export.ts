@@ -20,7 +20,8 @@ left out, and the exit status is 1.
 
 Options:
   --cwd DIR    the handbook's folder (default: current directory); paths are relative to it
-  --docs DIR   the docs folder inside it (default: handbook.config.json's docs, else docs)
+  --docs DIR   the docs folder inside it (default: handbook.config.json's docs, else the
+               Docusaurus site's docs plugin path, else docs)
   --out FILE   write to FILE instead of standard output
   -h, --help   show this help
 `;
@@ -33,11 +34,11 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   let docsDir;
   let routeBasePath;
   try {
-    // handbook.config.json's docs folder and route (--docs wins), and Markdown read as `handbook check` reads it:
-    // the site's markdown.format, else the config file's (lib/site-reading.ts).
+    // The docs folder and route as `handbook check` and `handbook run` find them (--docs, else handbook.config.json's,
+    // else the site's docs plugin), and Markdown read as the site reads it (lib/site-reading.ts).
     const fromFile = loadConfig({ cwd });
     const config = { ...fromFile, docs: normaliseDir(parsed.values.docs ?? fromFile.docs) };
-    const site = await siteReadingFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), config, siteFolders: false });
+    const site = await siteReadingFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), config, docsNamed: parsed.values.docs !== undefined });
     for (const notice of site.notices) io.stderr.write(`handbook export: ${notice}\n`);
     ({ docsDir, routeBasePath } = site);
     docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown: site.markdown, alerts: false })).pages;

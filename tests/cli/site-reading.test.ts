@@ -116,6 +116,25 @@ describe('handbook run finds a doc in the docs folder and at the route of handbo
   });
 });
 
+describe('a site without handbook.config.json, its docs plugin at handbook/ and /ops', () => {
+  const restart = '---\ntitle: Restart\n---\n# Restart\n\nRestart the service.\n\n```bash\nsystemctl restart app\n```\n';
+  const cwd = folder({
+    'docusaurus.config.js': `module.exports = { title: 'x', url: 'https://x.test', baseUrl: '/', presets: [['classic', { docs: { path: 'handbook', routeBasePath: 'ops' }, blog: false }]] };\n`,
+    'handbook/db/restart.md': restart,
+  });
+
+  it('export, run and check find the docs where the site does', async () => {
+    const exported = await runHandbook(['export'], { cwd });
+    expect([exported.code, exported.stderr]).toEqual([0, '']);
+    const docs = (JSON.parse(exported.stdout) as { docs: { path: string; permalink: string; steps: { id: string }[] }[] }).docs;
+    expect(docs.map((d) => [d.path, d.permalink, d.steps.map((s) => s.id)])).toEqual([['handbook/db/restart.md', '/ops/db/restart', ['restart-the-service']]]);
+    const run = await runHandbook(['run', '--dry-run', 'db/restart'], { cwd });
+    expect([run.code, run.stderr, planIds(run.stdout)]).toEqual([0, '', ['restart-the-service']]);
+    const check = await runHandbook(['check', '--rules', 'link-target', '--format', 'json'], { cwd });
+    expect(JSON.parse(check.stdout).summary.files).toBe(1);
+  }, 60_000);
+});
+
 describe('a config that cannot be loaded', () => {
   it('is said in the one line handbook check says, and the doc is read with handbook.config.json\'s format', async () => {
     const cwd = folder({ 'docusaurus.config.js': "module.exports = { plugins: [require('handbook-no-such-plugin')] };\n", 'handbook.config.json': JSON.stringify({ format: 'mdx', rules: { 'header-*': 'off' } }), 'docs/details.md': details });
