@@ -106,6 +106,13 @@ describe('tokens written by the build (plugins/prism/remark.ts, src/prism/tokens
     expect(decodeTokens('0', 'a\n\nb')).toEqual(normalizeTokens(['a\n\nb']));
     expect(decodeTokens('{not json', 'a')).toBeUndefined();
     expect(decodeTokens('{"a":1}', 'a')).toBeUndefined();
+    // The tokens of another code: a line of another length, another number of lines, a type that is not listed.
+    const encoded = encodeTokens(ourPrism, 'echo "$HOME"', 'bash');
+    expect(decodeTokens(encoded, 'echo "$HOME"')).toEqual(tokenize(ourPrism, 'echo "$HOME"', 'bash'));
+    expect(decodeTokens(encoded, 'echo "$HOMES"')).toBeUndefined();
+    expect(decodeTokens(encoded, 'echo "$HOM"')).toBeUndefined();
+    expect(decodeTokens(encoded, 'echo "$HOME"\nls')).toBeUndefined();
+    expect(decodeTokens('1~plain~0.1,1.1', 'ab')).toBeUndefined();
   });
 
   it('the remark plugin writes data-tokens on every fenced block but Mermaid diagrams, after the checklist has rewritten them', async () => {
@@ -119,9 +126,8 @@ describe('tokens written by the build (plugins/prism/remark.ts, src/prism/tokens
       '0',
       encodeTokens(ourPrism, 'SELECT 1;', 'sql'),
     ]);
-    expect(JSON.parse(codes[0]!.data!.hProperties!['data-tokens'] as string)).toEqual([
-      [['builtin class-name', 'echo'], ['plain', ' '], ['string', '"'], ['string environment constant', '$HOME'], ['string', '"']],
-    ]);
+    // Types once, then each token's type and length: `echo` (4), ` ` (1), `"` (1), `$HOME` (5), `"` (1).
+    expect(codes[0]!.data!.hProperties!['data-tokens']).toBe('1~builtin class-name|plain|string|string environment constant~0.4,1.1,2.1,3.5,2.1');
   });
 
   it('the plugin fails the build, naming the language, when additionalLanguages names one src/prism/grammars.ts does not load', () => {
