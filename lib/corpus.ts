@@ -346,7 +346,7 @@ async function gather(options: LoadCheckInputOptions) {
  * routed as if it were in the docs folder. The key names everything a route
  * depends on besides the doc, for the cache.
  */
-function routeProducer(folders: readonly SiteDocsFolder[], docsDir: string, routeBasePath: string): { key: string; of(doc: DocSummary): DocRoute } {
+export function routeProducer(folders: readonly SiteDocsFolder[], docsDir: string, routeBasePath: string): { key: string; of(doc: DocSummary): DocRoute } {
   const custom = folders.some((f) => f.parser !== undefined);
   return {
     // A parser of the site's own cannot be named: its routes are computed in every run.

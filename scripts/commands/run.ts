@@ -3,10 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { createCorpusIndex, extractProcedure, folderOfPath, parseDoc, routeOfDoc, type DocModel, type Step } from '../../core/index.js';
+import { createCorpusIndex, extractProcedure, parseDoc, type DocModel, type Step } from '../../core/index.js';
 import { cacheDirOf } from '../../lib/cache.js';
 import { loadConfig } from '../../lib/config.js';
-import { CheckConfigError, loadPages } from '../../lib/corpus.js';
+import { CheckConfigError, loadPages, routeProducer } from '../../lib/corpus.js';
 import { siteReadingFor, type SiteReading } from '../../lib/site-reading.js';
 import type { CommandIo } from '../cli.js';
 import { parseCommandArgs, usageError } from '../command.js';
@@ -102,8 +102,8 @@ async function findDoc(dir: string, ref: string, io: CommandIo): Promise<{ path:
   if (existsSync(absolute) && statSync(absolute).isFile()) {
     const path = posix(relative(dir, absolute));
     const doc = parseDoc({ path, text: await readFile(absolute, 'utf8'), markdown });
-    const folder = site.folders ? folderOfPath(site.folders, path) : null;
-    return { path, doc, id: routeOfDoc(doc, folder?.dir ?? docsDir, folder?.path ?? routeBasePath).id };
+    // Its route as the loader gives every doc one: Docusaurus's own functions, in the folder of docs it is in.
+    return { path, doc, id: routeProducer(site.folders ?? [], docsDir, routeBasePath).of(doc).id };
   }
   if (!/\.mdx?$/i.test(ref) && existsSync(resolve(dir, docsDir))) {
     // The same listing, parse and routes as `handbook check` and the export.
