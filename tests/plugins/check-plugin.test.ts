@@ -1,5 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadContext } from '@docusaurus/types';
 import { defaultCheckInput, parseDoc } from '../../core/index.js';
 import handbookCheckPlugin, { type CheckPluginContent } from '../../plugins/check/index.js';
@@ -44,6 +46,19 @@ describe('createSuccessors', () => {
 });
 
 describe('handbook-check plugin', () => {
+  // The plugin reads and writes handbook check's cache; here in a folder of the test's, not in the fixtures.
+  let cacheDir = '';
+  const given = process.env.HANDBOOK_CACHE_DIR;
+  beforeAll(() => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'handbook-check-plugin-'));
+    process.env.HANDBOOK_CACHE_DIR = cacheDir;
+  });
+  afterAll(() => {
+    if (given === undefined) delete process.env.HANDBOOK_CACHE_DIR;
+    else process.env.HANDBOOK_CACHE_DIR = given;
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
   it('fails loadContent with the pretty report when a doc has errors and onError is throw', async () => {
     const plugin = handbookCheckPlugin(context(join(root, 'tests/cli/fixtures/check-site')), { onError: 'throw' });
     await expect(plugin.loadContent!()).rejects.toThrow(/handbook check found \d+ error\(s\)[\s\S]*docs\/bad-header\.md\n  3:1  error    Unexpected `version: 1\.0`/);
@@ -63,6 +78,12 @@ describe('handbook-check plugin', () => {
       const content = (await plugin.loadContent!()) as CheckPluginContent;
       expect(content.diagnostics.some((d) => d.file === 'docs/bad-header.md' && d.ruleId === 'header-schema')).toBe(true);
       expect(content.successors).toEqual({ 'docs/deprecated.md': { permalink: '/docs/good', title: 'A good doc' } });
+      // It kept the parsed docs and the findings in handbook check's cache, for the next check or build.
+      const kept = readdirSync(cacheDir);
+      expect(kept).toContain('docs.v8');
+      expect(kept.some((name) => /^rules-\d+\.v8$/.test(name))).toBe(true);
+      // A second load reports the same from the cache.
+      expect(((await plugin.loadContent!()) as CheckPluginContent).diagnostics).toEqual(content.diagnostics);
     } finally {
       console.warn = warn;
       console.error = error;
