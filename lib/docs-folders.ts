@@ -179,16 +179,21 @@ export async function siteDocsFoldersFor({
   docsDir,
   routeBasePath,
   fromHandbookConfig,
+  siteConfig,
 }: {
   cwd: string;
   cacheDir: string | null;
   docsDir: string;
   routeBasePath: string;
   fromHandbookConfig: boolean;
+  /** The site's config as Docusaurus loaded it (the build's plugins have it): read instead of loading the config file. */
+  siteConfig?: Pick<DocusaurusConfig, 'plugins' | 'presets'>;
 }): Promise<{ folders?: SiteDocsFolder[]; otherRoutes?: string[]; docsDir: string; routeBasePath: string; warning?: string }> {
   let warning: string | undefined;
   if (!fromHandbookConfig) {
-    const loaded = await loadDocsFolders({ cwd, cacheDir });
+    const loaded: LoadedDocsFolders = siteConfig
+      ? { folders: await docsFoldersOfSite({ siteDir: cwd, siteConfig }), otherRoutes: otherRoutesOfSite({ siteDir: cwd, siteConfig }), from: 'docusaurus' }
+      : await loadDocsFolders({ cwd, cacheDir });
     if (loaded.from === 'docusaurus' && loaded.folders.length > 0) {
       const primary = loaded.folders.find((f) => f.instance === 'default' && f.version === 'current') ?? loaded.folders.find((f) => f.version === 'current') ?? loaded.folders[0]!;
       return { folders: loaded.folders, otherRoutes: loaded.otherRoutes, docsDir: primary.dir, routeBasePath: primary.path };

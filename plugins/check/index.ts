@@ -4,6 +4,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { rules, runChecks, toJson, type DiagnosticJson } from '../../core/index.js';
 import { loadCheckInput } from '../../lib/corpus.js';
 import { siteLoadOptions } from '../../lib/docusaurus.js';
+import { siteDocsFoldersFor } from '../../lib/docs-folders.js';
 import { defaultServices } from '../../lib/services/index.js';
 import { openRuleResults } from '../../lib/rule-results.js';
 import { pretty } from '../../lib/reporters/pretty.js';
@@ -40,7 +41,19 @@ export default function handbookCheckPlugin(context: LoadContext, rawOptions: un
     },
 
     async loadContent(): Promise<CheckPluginContent> {
-      const input = await loadCheckInput({ ...load, services: defaultServices() });
+      // Every version of every docs plugin instance, as `handbook check` reads them (lib/docs-folders.ts), unless
+      // the plugin's options or handbook.config.json name one docs folder.
+      const site = await siteDocsFoldersFor({
+        cwd: siteDir,
+        cacheDir: load.cacheDir ?? null,
+        docsDir,
+        routeBasePath: load.routeBasePath ?? '/docs',
+        fromHandbookConfig: options.docsDir !== undefined || config.file !== null,
+        siteConfig: context.siteConfig,
+      });
+      if (site.warning) logger.warn(`handbook check: ${site.warning}`);
+      const folders = { docsDir: site.docsDir, routeBasePath: site.routeBasePath, ...(site.folders ? { docsFolders: site.folders } : {}), ...(site.otherRoutes ? { otherRoutes: site.otherRoutes } : {}) };
+      const input = await loadCheckInput({ ...load, ...folders, services: defaultServices() });
       // Findings of docs unchanged since the last check or build are reused, as `handbook check` does (lib/rule-results.ts).
       const results = load.cacheDir ? openRuleResults(load.cacheDir, input) : undefined;
       const diagnostics = (await runChecks(input, rules, { strict: options.strict, ruleSettings: config.rules, ...(results ? { results } : {}) })).map(toJson);

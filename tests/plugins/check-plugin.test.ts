@@ -1,12 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadContext } from '@docusaurus/types';
 import { defaultCheckInput, parseDoc } from '../../core/index.js';
 import handbookCheckPlugin, { type CheckPluginContent } from '../../plugins/check/index.js';
 import { validateOptions } from '../../plugins/check/options.js';
 import { createSuccessors } from '../../plugins/check/successors.js';
+import { runHandbook } from '../support/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const context = (siteDir: string, url = 'https://fixture.internal', baseUrl = '/') => ({ siteDir, siteConfig: { staticDirectories: ['static'], url, baseUrl, plugins: [], presets: [] } }) as unknown as LoadContext;
@@ -87,6 +88,42 @@ describe('handbook-check plugin', () => {
     } finally {
       console.warn = warn;
       console.error = error;
+    }
+  });
+
+  it('checks every version of the docs, as handbook check does on the same site', { timeout: 60_000 }, async () => {
+    const siteDir = mkdtempSync(join(tmpdir(), 'handbook-check-plugin-versions-'));
+    try {
+      const files: Record<string, string> = {
+        'docusaurus.config.js': "module.exports = { title: 'x', url: 'https://x.test', baseUrl: '/', presets: [['classic', { docs: {}, blog: false }]] };\n",
+        'versions.json': '["1.0"]\n',
+        'docs/intro.md': '# Intro\n\nSee [setup](./setup.md).\n',
+        'docs/setup.md': '# Setup\n',
+        'versioned_docs/version-1.0/intro.md': '# Intro\n\nSee [the old setup](./old-setup.md).\n',
+      };
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(siteDir, path)), { recursive: true });
+        writeFileSync(join(siteDir, path), text);
+      }
+      const siteConfig = { staticDirectories: ['static'], url: 'https://x.test', baseUrl: '/', plugins: [], presets: [['classic', { docs: {}, blog: false }]] };
+      const plugin = handbookCheckPlugin({ siteDir, siteConfig } as unknown as LoadContext, { onError: 'warn' });
+      const warn = console.warn;
+      const error = console.error;
+      console.warn = console.error = () => {};
+      let content: CheckPluginContent;
+      try {
+        content = (await plugin.loadContent!()) as CheckPluginContent;
+      } finally {
+        console.warn = warn;
+        console.error = error;
+      }
+      const links = (ds: { file: string; line: number; ruleId: string }[]) => ds.filter((d) => d.ruleId.startsWith('link-')).map((d) => [d.file, d.line, d.ruleId]);
+      // The broken link of the past version is found, as the build's own link check would.
+      expect(links(content.diagnostics)).toEqual([['versioned_docs/version-1.0/intro.md', 3, 'link-target']]);
+      const cli = await runHandbook(['check', '--format', 'json', '--no-cache'], { cwd: siteDir });
+      expect(links(JSON.parse(cli.stdout).diagnostics)).toEqual(links(content.diagnostics));
+    } finally {
+      rmSync(siteDir, { recursive: true, force: true });
     }
   });
 });
