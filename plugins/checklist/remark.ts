@@ -4,7 +4,7 @@ import type { Code, Heading, Nodes, Parents, PhrasingContent, Root, RootContent 
 import type { VFile } from 'vfile';
 import { CHECKLIST_ELEMENTS, type ChecklistDocInfo, type ChecklistStepData } from '../../core/page-contract.js';
 import { extractProcedure, isStepLang, metaWithoutTitle, parseStepMeta, splitConsole } from '../../core/steps.js';
-import { routeOf } from '../../core/routes.js';
+import { docusaurusRouteOf } from '../../lib/routes.js';
 import { docTitleOf, progressVersion } from '../../core/procedure.js';
 import { parseDocOnce } from '../../lib/models.js';
 import type { MarkdownOptions } from '../../core/markdown.js';
@@ -183,7 +183,8 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
     const model = parseDocOnce({ file: path, path: modelPath, text: originalText(file), ...(options.markdown ? { markdown: options.markdown } : {}) });
     const procedure = extractProcedure(model);
     if (procedure.steps.length === 0) return;
-    const route = routeOf(docPath, model.frontMatter.data, options.routeBasePath ?? '/docs');
+    // The doc's id as the docs plugin gives it (Docusaurus's own functions, as the export's and the run log's).
+    const route = docusaurusRouteOf({ source: docPath, frontMatter: model.frontMatter.data, versionPath: options.routeBasePath ?? '/docs' });
     const info: ChecklistDocInfo = { doc: route.id, version: progressVersion(model, procedure) };
 
     const { codes, h2s, titleNode } = collect(tree);

@@ -98,6 +98,11 @@ describe('remark checklist plugin', () => {
     expect(js).toContain('"psql -c \'DROP DATABASE widgets_old;\' # <script>alert(1)</script> {x} `date` </code> ${x}\\n"');
   });
 
+  it("names the doc by the id and permalink Docusaurus gives it (number prefixes, slug), as the export does", async () => {
+    const { tree } = await compileDoc('01-ops/02-rotate.md', fixture.replace(/^---\n/, '---\nslug: /rotate-widgets\n'));
+    expect(attributes(elements(tree, DOC)[0]!)).toMatchObject({ doc: 'ops/rotate', permalink: '/docs/rotate-widgets' });
+  });
+
   it('wraps the content in the doc element, with the panel after the title and a summary under each h2 with steps', async () => {
     const { js, tree } = await compileDoc('ops/rotate.md', fixture);
     const docs = elements(tree, DOC);
