@@ -38,7 +38,7 @@ export interface SiteReading {
  *
  * `siteFolders: false` takes the docs folder and route of `config` as they
  * are, without reading the site's folders of docs (for a command that
- * reads one file, or the export, which reads the configured folder).
+ * reads one file).
  * A config that cannot be loaded is a notice, never an error; a
  * versions file that cannot be read throws a `CheckConfigError`.
  */

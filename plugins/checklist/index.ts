@@ -4,9 +4,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { cacheVersionConfig, transformSourceHash } from './cache.js';
 import { createChecklistExport } from '../../core/export.js';
 import { loadPages } from '../../lib/corpus.js';
-import { cacheDirOf } from '../../lib/cache.js';
-import { markdownOfSiteConfig } from '../../lib/site-markdown.js';
-import { handbookOptionsFor } from '../../lib/docusaurus.js';
+import { siteLoadOptions } from '../../lib/docusaurus.js';
 
 export { default as remarkChecklist } from './remark.js';
 
@@ -28,20 +26,20 @@ export interface ChecklistExportOptions {
 export default function checklistExportPlugin(context: LoadContext, options: unknown): Plugin {
   const given = (options ?? {}) as ChecklistExportOptions;
   const fileName = given.fileName ?? 'checklists.json';
-  // Where the docs are, as the site's docs plugin says (its own validated options).
-  const { docsDir, routeBasePath, include, exclude } = handbookOptionsFor({ siteDir: context.siteDir, siteConfig: context.siteConfig, given: given });
+  // Where the docs are (the docs plugin's own validated options), the site's Markdown options and
+  // handbook check's cache: the check's and the site data's loader options (lib/docusaurus.ts).
+  const { config: _config, alerts: _alerts, ...load } = siteLoadOptions(context, given);
+  const { docsDir, routeBasePath } = load;
   const hash = transformSourceHash();
   return {
     name: 'handbook-checklist-export',
     configureWebpack(config) {
       return cacheVersionConfig(config as { experiments?: { cache?: unknown } }, hash);
     },
-    async postBuild({ outDir, siteDir }) {
+    async postBuild({ outDir }) {
       const target = join(outDir, fileName);
       try {
-        // Read as the site reads Markdown (its markdown.format), like the check and the page.
-        const markdown = markdownOfSiteConfig(context.siteConfig);
-        const { pages: docs } = await loadPages({ cwd: siteDir, docsDir, include, exclude, renderedBy: 'docusaurus', cacheDir: cacheDirOf(siteDir), markdown, alerts: false });
+        const { pages: docs } = await loadPages({ ...load, alerts: false });
         const data = createChecklistExport({ docs, docsDir, routeBasePath });
         await writeFile(target, JSON.stringify(data, null, 2) + '\n');
       } catch (error) {
