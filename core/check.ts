@@ -106,8 +106,8 @@ export async function runChecks(input: CheckInput, allRules: readonly AnyRule[],
   // Documents are checked concurrently so that effectful services (bash -n,
   // mermaid) receive every request of the run together and can batch them.
   await Promise.all(
-    input.docs.map(async (doc) => {
-      if (options.only && !options.only.has(doc.path)) return;
+    // A one-doc re-check of 10,000 docs checks a dozen: no promise for each of the others.
+    (options.only ? input.docs.filter((doc) => options.only!.has(doc.path)) : input.docs).map(async (doc) => {
       // A bug of the caller, not of the doc: it must load the full model of every doc it wants checked.
       if (!isDocModel(doc)) throw new Error(`runChecks: \`${doc.path}\` is to be checked but was given as a summary, expected its full model`);
       const suppressed = createSuppressions(doc);

@@ -9,7 +9,7 @@ export { createHeadingAnchors, parseClassicHeadingId } from './headings.js';
 export { createLineIndex, type LineIndex } from './position.js';
 export type * from './types.js';
 export { summaryOf, isDocModel } from './summary.js';
-export { routeOf, docsFoldersOf, folderOfPath, type DocRoute, type DocsFolder } from './routes.js';
+export { routeOf, routeInputsOf, docsFoldersOf, folderOfPath, type DocRoute, type DocsFolder } from './routes.js';
 export { runChecks, createCorpusIndex, routeOfDoc, defaultCheckInput, docPathOf, isReusable, type RunChecksOptions, type RuleResults, type Finding } from './check.js';
 export { createDiagnostic, toJson, severityOf, compareDiagnostics, type Diagnostic, type DiagnosticJson, type Severity } from './diagnostics.js';
 export { createSuppressions } from './suppression.js';

@@ -71,6 +71,17 @@ function joinRoute(base: string, slug: string): string {
 }
 
 /**
+ * What a doc's route reads of its front matter (`id`, `slug`,
+ * `parse_number_prefixes`: Docusaurus's `processDocMetadata` and
+ * {@link routeOf} read these and nothing else), as one string: with the
+ * doc's path and its folder, two docs with equal inputs have equal routes,
+ * so a cache may keep an edited doc's route instead of computing it again.
+ */
+export function routeInputsOf(frontMatter: Record<string, unknown>): string {
+  return JSON.stringify([frontMatter.id, frontMatter.slug, frontMatter.parse_number_prefixes]);
+}
+
+/**
  * @param docPath path of the doc relative to its docs folder, with `/`: `abathur/01-wal.md`
  * @param frontMatter the doc's front matter (`id`, `slug`, `parse_number_prefixes`)
  * @param versionPath the version's route (`routeBasePath`, default `/docs`)

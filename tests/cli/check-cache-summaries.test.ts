@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile, mkdir, readdir, unlink } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCorpusIndex, defaultCheckInput, parseDoc, summaryOf, type DocSummary } from '../../core/index.js';
+import { createCorpusIndex, defaultCheckInput, parseDoc, routeOfDoc, summaryOf, type DocSummary } from '../../core/index.js';
 import { linkKeysOf } from '../../core/links/index.js';
 import { loadDocSummaries } from '../../lib/cache.js';
 import { knownModel } from '../../lib/models.js';
@@ -53,6 +53,40 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     expect(warm.model('docs/a.md').frontMatter.data.last_updated).toBeInstanceOf(Date);
     expect(warm.model('docs/b.md')).toEqual(models[1]);
     warm.close();
+  });
+
+  it('keeps the route of an edited doc whose id, slug and number prefix setting are unchanged, and computes it again when one changes', async () => {
+    const { cacheDir, paths } = await site({ 'a.md': a, 'b.md': b });
+    const asked: string[] = [];
+    const route = { key: 'routes-of-this-test', of: (doc: DocSummary) => (asked.push(doc.path), routeOfDoc(doc, 'docs')) };
+    const load = async () => {
+      asked.length = 0;
+      const loaded = await loadDocSummaries(dir, paths, { cacheDir, route });
+      loaded.close();
+      return { stats: loaded.stats, routes: loaded.routes, asked: [...asked] };
+    };
+    expect((await load()).asked).toEqual(['docs/a.md', 'docs/b.md']);
+    // A body edit: parsed again, its route kept (computing one loads Docusaurus's docs plugin).
+    await writeFile(join(dir, 'docs/a.md'), a + '\nOne more line.\n');
+    const body = await load();
+    expect(body.stats.parsed).toBe(1);
+    expect(body.asked).toEqual([]);
+    expect(body.routes.get('docs/a.md')).toEqual({ id: 'first', permalink: '/docs/first' });
+    // A new slug, then the id removed: each is a new route, computed.
+    await writeFile(join(dir, 'docs/a.md'), a.replace('id: first', 'id: first\nslug: /elsewhere'));
+    const slug = await load();
+    expect(slug.asked).toEqual(['docs/a.md']);
+    expect(slug.routes.get('docs/a.md')).toEqual({ id: 'first', permalink: '/docs/elsewhere' });
+    await writeFile(join(dir, 'docs/a.md'), a.replace('id: first\n', ''));
+    const id = await load();
+    expect(id.asked).toEqual(['docs/a.md']);
+    expect(id.routes.get('docs/a.md')).toEqual({ id: 'a', permalink: '/docs/a' });
+    // Another route producer (another docs folder, route or parser): every route computed again.
+    asked.length = 0;
+    const other = await loadDocSummaries(dir, paths, { cacheDir, route: { ...route, key: 'other-routes' } });
+    other.close();
+    expect(other.routes.get('docs/b.md')).toEqual({ id: 'b', permalink: '/docs/b' });
+    expect(asked).toEqual(['docs/a.md', 'docs/b.md']);
   });
 
   it('parses a doc again when its records are lost from the cache, and recovers from a corrupt index', async () => {
