@@ -16,7 +16,8 @@ import { markdownOptions, type MarkdownOptions } from '../core/markdown.js';
  * `<cwd>/.handbook/cache/` (or `$HANDBOOK_CACHE_DIR`), in two files:
  *
  * - `docs.v8`, the index, by column: for each doc its content hash (sha1),
- *   size and mtime (an unchanged file is not even read), its route, the key
+ *   size and mtime (an unchanged file is not even read), its route and the
+ *   front matter it was computed from (`routeInputsOf`), the key
  *   of each of its links (see `linkKey`), and where its records sit in the
  *   records file;
  * - `records-<id>.v8`: for each doc its summary (route inputs, anchors,
