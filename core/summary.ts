@@ -18,6 +18,9 @@ export function isDocModel(doc: DocSummary): doc is DocModel {
   return typeof (doc as Partial<DocModel>).text === 'string';
 }
 
-function routeKeys(data: Record<string, unknown>): { id?: unknown; slug?: unknown } {
-  return { ...('id' in data ? { id: data.id } : {}), ...('slug' in data ? { slug: data.slug } : {}) };
+/** The front matter a route reads (`routeInputsOf`): a route computed from a summary is the model's. */
+function routeKeys(data: Record<string, unknown>): { id?: unknown; slug?: unknown; parse_number_prefixes?: unknown } {
+  const keys: Record<string, unknown> = {};
+  for (const key of ['id', 'slug', 'parse_number_prefixes']) if (key in data) keys[key] = data[key];
+  return keys;
 }

@@ -89,6 +89,19 @@ describe('loadDocSummaries: summaries for every doc, full models on demand', () 
     expect(asked).toEqual(['docs/a.md', 'docs/b.md']);
   });
 
+  it('computes a route from a cached summary as from the model, number prefix setting included', async () => {
+    const text = '---\nparse_number_prefixes: false\ntitle: Kept out of the summary\n---\n\n# Guide\n';
+    const { cacheDir, paths } = await site({ '01-guide.md': text });
+    const route = (key: string) => ({ key, of: (doc: DocSummary) => routeOfDoc(doc, 'docs') });
+    (await loadDocSummaries(dir, paths, { cacheDir, route: route('first') })).close();
+    // Unchanged doc, another route producer: its route is computed from the cached summary.
+    const warm = await loadDocSummaries(dir, paths, { cacheDir, route: route('second') });
+    warm.close();
+    expect(warm.stats.unchanged).toBe(1);
+    expect(warm.docs[0]!.frontMatter.data).toEqual({ parse_number_prefixes: false });
+    expect(warm.routes.get('docs/01-guide.md')).toEqual({ id: '01-guide', permalink: '/docs/01-guide' });
+  });
+
   it('parses a doc again when its records are lost from the cache, and recovers from a corrupt index', async () => {
     const { cacheDir, paths } = await site({ 'a.md': a, 'b.md': b });
     (await loadDocSummaries(dir, paths, { cacheDir })).close();
