@@ -78,8 +78,11 @@ function joinRoute(base: string, slug: string): string {
  * so a cache may keep an edited doc's route instead of computing it again.
  */
 export function routeInputsOf(frontMatter: Record<string, unknown>): string {
-  return JSON.stringify([frontMatter.id, frontMatter.slug, frontMatter.parse_number_prefixes]);
+  return JSON.stringify(ROUTE_FRONT_MATTER.map((key) => frontMatter[key]));
 }
+
+/** The front matter fields a route reads (see {@link routeInputsOf}); a doc's summary keeps them. */
+export const ROUTE_FRONT_MATTER = ['id', 'slug', 'parse_number_prefixes'] as const;
 
 /**
  * @param docPath path of the doc relative to its docs folder, with `/`: `abathur/01-wal.md`

@@ -1,4 +1,5 @@
 import type { DocModel, DocSummary } from './types.js';
+import { ROUTE_FRONT_MATTER } from './routes.js';
 
 /** The part of a doc's model other docs need (a plain object: it goes into the cache). */
 export function summaryOf(model: DocModel): DocSummary {
@@ -18,9 +19,9 @@ export function isDocModel(doc: DocSummary): doc is DocModel {
   return typeof (doc as Partial<DocModel>).text === 'string';
 }
 
-/** The front matter a route reads (`routeInputsOf`): a route computed from a summary is the model's. */
-function routeKeys(data: Record<string, unknown>): { id?: unknown; slug?: unknown; parse_number_prefixes?: unknown } {
+/** The front matter a route reads: a route computed from a summary is the model's. */
+function routeKeys(data: Record<string, unknown>): Record<string, unknown> {
   const keys: Record<string, unknown> = {};
-  for (const key of ['id', 'slug', 'parse_number_prefixes']) if (key in data) keys[key] = data[key];
+  for (const key of ROUTE_FRONT_MATTER) if (key in data) keys[key] = data[key];
   return keys;
 }

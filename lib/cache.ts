@@ -44,7 +44,7 @@ const FORMAT = 6;
  * parse sources and the same installed Markdown packages (package-lock).
  */
 async function parserVersion(markdown: string): Promise<string> {
-  return `${FORMAT}-${markdown}-${sourcesHash(['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts'].map((f) => `core/${f}`))}`;
+  return `${FORMAT}-${markdown}-${sourcesHash(['parse.ts', 'markdown.ts', 'headings.ts', 'frontmatter.ts', 'position.ts', 'types.ts', 'summary.ts', 'routes.ts'].map((f) => `core/${f}`))}`;
 }
 
 /** Where a record sits in the records file. */
