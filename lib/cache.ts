@@ -300,6 +300,8 @@ export async function loadDocSummaries(
     markdown?: MarkdownOptions;
     /** The producer of routes (lib/routes.ts, Docusaurus's functions) and a key naming its inputs (folders, routes, parsers); cached per doc under that key. */
     route?: { key: string; of(doc: DocSummary): DocRoute };
+    /** Keep the mdast tree of each doc parsed (lib/parse-pool.ts `ParseDocsOptions`); default true. */
+    trees?: boolean;
   } = {},
 ): Promise<LoadedDocs> {
   const dir = options.cacheDir ?? null;
@@ -377,7 +379,11 @@ export async function loadDocSummaries(
     toParse.push({ i, path, absolute, text, hash, size: info.size, mtimeMs: info.mtimeMs });
   }
   stats.parsed = toParse.length;
-  const parsedModels = await parseDocs(toParse.map(({ absolute, path, text }) => ({ file: absolute, path, text, ...(markdown ? { markdown } : {}) })));
+  const parsedModels = await parseDocs(
+    toParse.map(({ absolute, path, text }) => ({ file: absolute, path, text, ...(markdown ? { markdown } : {}) })),
+    process.env,
+    { trees: options.trees ?? true },
+  );
   toParse.forEach(({ i, path, hash, size, mtimeMs }, n) => {
     const model = parsedModels[n]!;
     parsed.set(path, { hash, model });

@@ -132,6 +132,13 @@ export interface LoadCheckInputOptions {
   docsFolders?: readonly SiteDocsFolder[];
   /** Routes other plugins serve (`CheckInput.otherRoutes`, lib/docs-folders.ts `otherRoutesOfSite`). */
   otherRoutes?: readonly string[];
+  /**
+   * Keep each parsed doc's mdast tree for the rules that read it
+   * (`Rule.readsTree`); default true. A run without such a rule (links
+   * only, the export, `handbook run`) passes false: the trees are then
+   * neither cloned from the parse workers nor kept alive.
+   */
+  trees?: boolean;
 }
 
 /**
@@ -308,7 +315,7 @@ async function gather(options: LoadCheckInputOptions) {
   const listed = await Promise.all(folders.map((folder) => listDocs(cwd, folder.dir)));
   const docPaths = [...new Set(listed.flat())].sort();
   const all = [...new Set([...docPaths, ...(options.extraDocs ?? [])])];
-  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath, route: routeProducer(folders, docsDir, routeBasePath), ...(options.markdown ? { markdown: options.markdown } : {}) });
+  const loaded = await loadDocSummaries(cwd, all, { cacheDir: options.cacheDir ?? null, docsDir, routeBasePath, route: routeProducer(folders, docsDir, routeBasePath), ...(options.markdown ? { markdown: options.markdown } : {}), ...(options.trees === false ? { trees: false } : {}) });
   const files = await listing;
   const base = options.baseRef ? { ref: options.baseRef, docs: await loadBaseDocs(cwd, options.baseRef, all, options.markdown) } : null;
   // A doc is a page when its own folder's include/exclude say so (the innermost folder: a versioned copy inside the docs folder is its version's).

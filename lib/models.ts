@@ -17,16 +17,29 @@ const models = new Map<string, { path: string; text: string; key: string; model:
  * corpus at the same time (Docusaurus runs their `loadContent` together),
  * and the second must wait for the first one's parse, not start its own.
  */
-const pending = new Map<string, { path: string; text: string; key: string; model: Promise<DocModel> }>();
+const pending = new Map<string, { path: string; text: string; key: string; trees: boolean; model: Promise<DocModel> }>();
 
-/** The model of `text`, read with the site's Markdown options (`markdown`; default: `.md` CommonMark, `.mdx` MDX). */
-export function parseDocOnce({ file, path, text, markdown }: ModelKey): DocModel {
-  const known = knownModel({ file, path, text, markdown });
+/**
+ * The model of `text`, read with the site's Markdown options (`markdown`;
+ * default: `.md` CommonMark, `.mdx` MDX). With `trees: false` the model
+ * does not keep its mdast tree: no rule of the run reads it, and two
+ * thousand trees kept alive cost more in garbage collection than parsing.
+ */
+export function parseDocOnce({ file, path, text, markdown }: ModelKey, { trees = true }: { trees?: boolean } = {}): DocModel {
+  const known = knownModel({ file, path, text, markdown }, { trees });
   if (known) return known;
   const model = parseDoc({ path, text, ...(markdown ? { markdown } : {}) });
+  if (!trees) dropTree(model);
   rememberModel({ file, path, text, markdown }, model);
   return model;
 }
+
+/** Lets a model's mdast tree (`parseDoc` keeps it, not enumerable) be collected. */
+export function dropTree(model: DocModel): void {
+  Reflect.deleteProperty(model, 'tree');
+}
+
+const hasTree = (model: DocModel): boolean => (model as { tree?: unknown }).tree !== undefined;
 
 /** What a model is the model of: a file's text read with the site's Markdown options. */
 export interface ModelKey {
@@ -44,21 +57,21 @@ export function rememberModel({ file, path, text, markdown }: ModelKey, model: D
   models.set(file, { path, text, key: optionsKey(markdown), model });
 }
 
-/** The model this process already has of this file's text, if any. */
-export function knownModel({ file, path, text, markdown }: ModelKey): DocModel | undefined {
+/** The model this process already has of this file's text, if any; with `trees`, only one that kept its tree. */
+export function knownModel({ file, path, text, markdown }: ModelKey, { trees = false }: { trees?: boolean } = {}): DocModel | undefined {
   const known = models.get(file);
-  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) ? known.model : undefined;
+  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) && (!trees || hasTree(known.model)) ? known.model : undefined;
 }
 
-/** The model of this file's text that is being parsed now, if any (see {@link rememberPending}). */
-export function pendingModel({ file, path, text, markdown }: ModelKey): Promise<DocModel> | undefined {
+/** The model of this file's text that is being parsed now, if any (see {@link rememberPending}); with `trees`, only a parse that keeps its tree. */
+export function pendingModel({ file, path, text, markdown }: ModelKey, { trees = false }: { trees?: boolean } = {}): Promise<DocModel> | undefined {
   const known = pending.get(file);
-  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) ? known.model : undefined;
+  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) && (!trees || known.trees) ? known.model : undefined;
 }
 
 /** Marks this file's text as being parsed until `model` settles, so other loads in this process wait for it. */
-export function rememberPending({ file, path, text, markdown }: ModelKey, model: Promise<DocModel>): void {
-  const entry = { path, text, key: optionsKey(markdown), model };
+export function rememberPending({ file, path, text, markdown }: ModelKey, model: Promise<DocModel>, { trees = true }: { trees?: boolean } = {}): void {
+  const entry = { path, text, key: optionsKey(markdown), trees, model };
   pending.set(file, entry);
   const done = () => {
     if (pending.get(file) === entry) pending.delete(file);

@@ -4,10 +4,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParseDocOptions } from '../core/parse.js';
 import type { DocModel } from '../core/types.js';
 import { knownModel, parseDocOnce, pendingModel, rememberModel, rememberPending, type ModelKey } from './models.js';
-import type { ParseReply } from './parse-worker.js';
+import type { ParseReply, ParseRequest } from './parse-worker.js';
 
 /** Set by the CLI's bundler (bin/handbook.mjs): the worker is the bundle's `parse-worker.mjs` entry. */
 declare const __HANDBOOK_BUNDLED__: boolean | undefined;
@@ -32,25 +31,34 @@ const CHUNK = 16;
  * parses on the main thread (as fewer than {@link MIN_DOCS_FOR_WORKERS} docs
  * always are).
  */
-export async function parseDocs(all: readonly ParseJob[], env: NodeJS.ProcessEnv = process.env): Promise<DocModel[]> {
-  const results: (DocModel | Promise<DocModel> | undefined)[] = all.map((job) => knownModel(job) ?? pendingModel(job));
+export async function parseDocs(all: readonly ParseJob[], env: NodeJS.ProcessEnv = process.env, { trees = true }: ParseDocsOptions = {}): Promise<DocModel[]> {
+  const results: (DocModel | Promise<DocModel> | undefined)[] = all.map((job) => knownModel(job, { trees }) ?? pendingModel(job, { trees }));
   const unknown = all.flatMap((job, i) => (results[i] ? [] : [i]));
-  const parsing = parseUnknown(unknown.map((i) => all[i]!), env);
+  const parsing = parseUnknown(unknown.map((i) => all[i]!), env, trees);
   unknown.forEach((i, n) => {
     const model = parsing.then((models) => models[n]!);
     // Whoever waits on it reports the failure; this copy only marks the parse as under way.
     model.catch(() => undefined);
-    rememberPending(all[i]!, model);
+    rememberPending(all[i]!, model, { trees });
     results[i] = model;
   });
   return Promise.all(results as (DocModel | Promise<DocModel>)[]);
 }
 
-async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv): Promise<DocModel[]> {
+export interface ParseDocsOptions {
+  /**
+   * Keep each model's mdast tree (default true). Only some rules read it
+   * (`Rule.readsTree`); without them a tree is neither sent back by a
+   * worker (cloning it costs about what parsing does) nor kept alive.
+   */
+  trees?: boolean;
+}
+
+async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv, trees: boolean): Promise<DocModel[]> {
   const threads = workerCount(jobs.length, env);
   if (threads === 0) {
     parsePoolStats.onMainThread += jobs.length;
-    return jobs.map(({ file, ...options }) => parseDocOnce({ file, ...options }));
+    return jobs.map(({ file, ...options }) => parseDocOnce({ file, ...options }, { trees }));
   }
 
   const models = new Array<DocModel>(jobs.length);
@@ -64,12 +72,12 @@ async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv): 
           next = Math.min(jobs.length, next + CHUNK);
           const chunk = jobs.slice(start, next);
           // A worker that cannot start or dies leaves its docs to the main thread below.
-          const replies = await ask(worker, chunk.map(({ file: _file, ...options }) => options)).catch(() => null);
+          const replies = await ask(worker, { trees, jobs: chunk.map(({ file: _file, ...options }) => options) }).catch(() => null);
           if (!replies) return;
           replies.forEach((reply, i) => {
             const job = chunk[i]!;
             if ('error' in reply) throw new Error(`parsing ${job.path} failed: ${reply.error}`);
-            Object.defineProperty(reply.model, 'tree', { value: reply.tree, enumerable: false, configurable: true });
+            if (trees) Object.defineProperty(reply.model, 'tree', { value: reply.tree, enumerable: false, configurable: true });
             rememberModel(job, reply.model);
             models[start + i] = reply.model;
             parsePoolStats.inWorkers++;
@@ -83,7 +91,7 @@ async function parseUnknown(jobs: readonly ParseJob[], env: NodeJS.ProcessEnv): 
   jobs.forEach(({ file, ...options }, i) => {
     if (models[i]) return;
     parsePoolStats.onMainThread++;
-    models[i] = parseDocOnce({ file, ...options });
+    models[i] = parseDocOnce({ file, ...options }, { trees });
   });
   return models;
 }
@@ -115,7 +123,7 @@ function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }
 
-function ask(worker: Worker, jobs: ParseDocOptions[]): Promise<ParseReply[]> {
+function ask(worker: Worker, request: ParseRequest): Promise<ParseReply[]> {
   return new Promise((resolve, reject) => {
     const onMessage = (replies: ParseReply[]) => {
       worker.off('error', onError);
@@ -127,6 +135,6 @@ function ask(worker: Worker, jobs: ParseDocOptions[]): Promise<ParseReply[]> {
     };
     worker.once('message', onMessage);
     worker.once('error', onError);
-    worker.postMessage(jobs);
+    worker.postMessage(request);
   });
 }

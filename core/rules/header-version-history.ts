@@ -31,6 +31,7 @@ import type { Rule } from './types.js';
  */
 export const headerVersionHistory: Rule = {
   id: 'header-version-history',
+  readsTree: true,
   description: 'The Version history table ends at the header version and last_updated',
   severity: 'error',
   check(ctx) {

@@ -77,6 +77,7 @@ interface JsxAttribute {
 
 export const noRawScript: Rule = {
   id: 'no-raw-script',
+  readsTree: true,
   description: 'No raw `<script>`, `on*=` handlers or `javascript:` URLs in docs',
   severity: 'error',
   check({ doc, report }) {

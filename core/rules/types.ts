@@ -157,6 +157,12 @@ export interface Rule {
   readsOutside?: boolean;
   /** The other rule ids its findings carry (a pack of rules such as remark-lint's preset reports each under its own id). */
   reports?: readonly string[];
+  /**
+   * True for a rule that reads the doc's mdast tree (`doc.tree`): the
+   * loader keeps the trees of a run only when one of its rules does (a doc
+   * without one, read from the cache, is parsed for it).
+   */
+  readsTree?: boolean;
   check(ctx: DocRuleContext): void | Promise<void>;
 }
 

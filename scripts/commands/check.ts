@@ -154,7 +154,9 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const services = { ...defaultServices(), ...(external ? { externalLink: (url: string) => external.check(url) } : {}) };
     // Alert files: the config's globs (default alerts/**), runbook URLs read against its siteUrl (else the Docusaurus config's url).
     const alerts = { ...(config.alerts.length > 0 ? { globs: config.alerts } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
-    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: site.routeBasePath, docsFolders: site.folders, otherRoutes: site.otherRoutes, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown: site.markdown };
+    const loadOptions: LoadCheckInputOptions = { cwd, docsDir, routeBasePath: site.routeBasePath, docsFolders: site.folders, otherRoutes: site.otherRoutes, today, baseRef: values.base ?? null, extraDocs, services, env: io.env, cacheDir, alerts, markdown: site.markdown,
+      // Parse trees are kept for the rules that read them (remark-lint's preset, ...): a links-only check keeps none.
+      trees: selectedRules.some((rule) => 'readsTree' in rule && rule.readsTree === true) };
     // File arguments: those docs, plus the docs whose links point into them (a changed heading re-checks its referrers).
     // Only those are loaded in full; the others are known by their summaries (routes, anchors, links).
     // The referrers are checked with the link rules only: nothing else of theirs depends on the named files.

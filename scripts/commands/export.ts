@@ -41,7 +41,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const site = await siteReadingFor({ cwd, cacheDir: cacheDirOf(cwd, io.env), config, docsNamed: parsed.values.docs !== undefined });
     for (const notice of site.notices) io.stderr.write(`handbook export: ${notice}\n`);
     ({ docsDir, routeBasePath } = site);
-    docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown: site.markdown, alerts: false })).pages;
+    docs = (await loadPages({ cwd, docsDir, routeBasePath, markdown: site.markdown, alerts: false, trees: false })).pages;
   } catch (error) {
     io.stderr.write(`handbook export: ${error instanceof CheckConfigError ? error.message : `cannot read ${parsed.values.docs ?? 'docs'} in ${cwd}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}\n`);
     return 2;

@@ -108,7 +108,7 @@ async function findDoc(dir: string, ref: string, io: CommandIo): Promise<{ path:
   if (!/\.mdx?$/i.test(ref) && existsSync(resolve(dir, docsDir))) {
     // The same listing, parse and routes as `handbook check` and the export.
     const wanted = ref.replace(/^\/+|\/+$/g, '');
-    const { input, pages } = await loadPages({ cwd: dir, docsDir, routeBasePath, markdown, alerts: false, ...(site.folders ? { docsFolders: site.folders } : {}), ...(site.otherRoutes ? { otherRoutes: site.otherRoutes } : {}) });
+    const { input, pages } = await loadPages({ cwd: dir, docsDir, routeBasePath, markdown, alerts: false, trees: false, ...(site.folders ? { docsFolders: site.folders } : {}), ...(site.otherRoutes ? { otherRoutes: site.otherRoutes } : {}) });
     const { routes } = createCorpusIndex(input);
     for (const doc of pages) {
       const route = routes.get(doc.path)!;

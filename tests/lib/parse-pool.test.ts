@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { parseDoc } from '../../core/parse.js';
+import type { DocModel } from '../../core/types.js';
 import { knownModel } from '../../lib/models.js';
 import { parseDocs, parsePoolStats } from '../../lib/parse-pool.js';
 import { repoRoot } from '../support/fixture-site.js';
@@ -28,6 +29,30 @@ describe('parseDocs', () => {
     // A text this process already parsed is not parsed again.
     const again = await parseDocs(jobs, { HANDBOOK_PARSE_WORKERS: '2' });
     again.forEach((model, i) => expect(model).toBe(models[i]));
+  });
+
+  it('keeps no tree when the run asks for none, and parses again for a caller that needs the tree', { timeout: 120_000 }, async () => {
+    // Texts no other test parsed, enough of them for the workers.
+    const jobs = Array.from({ length: 70 }, (_, i) => ({ file: `/treeless/doc-${i}.md`, path: `docs/doc-${i}.md`, text: `# Doc ${i}\n\n- ## Inner ${i}\n\n[next](./doc-${i + 1}.md)\n` }));
+    for (const workers of ['2', '0']) {
+      const files = jobs.map((job) => ({ ...job, file: `${job.file}-${workers}` }));
+      const treeless = await parseDocs(files, { HANDBOOK_PARSE_WORKERS: workers }, { trees: false });
+      treeless.forEach((model, i) => {
+        const { tree, ...expected } = parseDoc(files[i]!) as DocModel & { tree?: unknown };
+        expect(tree).toBeDefined();
+        expect(model).toEqual(expected);
+        expect((model as { tree?: unknown }).tree).toBeUndefined();
+      });
+      // A load that needs trees does not take the treeless models: it parses, and keeps its trees.
+      const withTrees = await parseDocs(files, { HANDBOOK_PARSE_WORKERS: workers });
+      withTrees.forEach((model, i) => {
+        expect(model).not.toBe(treeless[i]);
+        expect((model as { tree?: unknown }).tree).toEqual((parseDoc(files[i]!) as { tree?: unknown }).tree);
+      });
+      // And a treeless load is content with those.
+      const again = await parseDocs(files, { HANDBOOK_PARSE_WORKERS: workers }, { trees: false });
+      again.forEach((model, i) => expect(model).toBe(withTrees[i]));
+    }
   });
 
   it('parses a text once when two loads ask for it at the same time, as the build plugins do', async () => {

@@ -24,4 +24,13 @@ describe('remark-lint recommended preset inside handbook check', () => {
     const suppressed = fixtures['not-ok.md']!.replace('[unused]:', '<!-- lint ignore no-unused-definitions -->\n[unused]:');
     expect((await lint('not-ok.md', suppressed)).map((d) => d[0])).toEqual(['no-undefined-references', 'no-literal-urls']);
   });
+
+  it("reads the doc's tree without changing it (the other rules read the same tree, so it is not copied per doc)", async () => {
+    for (const [name, text] of Object.entries(fixtures)) {
+      const doc = parseDoc({ path: `docs/${name}`, text });
+      const before = JSON.stringify(doc.tree);
+      await runChecks(defaultCheckInput({ docs: [doc], today: '2026-11-22' }), [remarkLintRecommended]);
+      expect(JSON.stringify(doc.tree)).toBe(before);
+    }
+  });
 });

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../core/check.js';
+import { toJson } from '../../core/diagnostics.js';
+import { linkAnchor } from '../../core/rules/link-anchor.js';
+import { linkTarget } from '../../core/rules/link-target.js';
+import { remarkLintRecommended } from '../../core/rules/remark-lint-recommended.js';
+import { loadCheckInput } from '../../lib/corpus.js';
+import { repoRoot } from '../support/fixture-site.js';
+
+const linkSite = resolve(repoRoot, 'tests/fixtures/link-site');
+
+const treeOf = (doc: object) => (doc as { tree?: unknown }).tree;
+
+describe('the loader keeps parse trees only for rules that read them', () => {
+  it('a treeless load (links only, the export, handbook run) has the same models and findings, without trees; a later load with trees gets them', async () => {
+    const options = { cwd: linkSite, today: '2026-11-22', renderedBy: 'docusaurus' as const };
+    const treeless = await loadCheckInput({ ...options, trees: false });
+    expect(treeless.docs.length).toBeGreaterThan(5);
+    expect(treeless.docs.every((doc) => treeOf(doc) === undefined)).toBe(true);
+
+    const withTrees = await loadCheckInput(options);
+    expect(withTrees.docs.every((doc) => treeOf(doc) !== undefined)).toBe(true);
+    expect(withTrees.docs.map((doc) => ({ ...doc }))).toEqual(treeless.docs.map((doc) => ({ ...doc })));
+
+    const findings = async (input: typeof treeless) => (await runChecks(input, [linkTarget, linkAnchor])).map(toJson);
+    expect(await findings(treeless)).toEqual(await findings(withTrees));
+    expect((await findings(treeless)).length).toBeGreaterThan(10);
+  });
+
+  it('the rules that read a tree say so', () => {
+    expect([linkTarget, linkAnchor].map((rule) => rule.readsTree ?? false)).toEqual([false, false]);
+    expect(remarkLintRecommended.readsTree).toBe(true);
+  });
+});
