@@ -107,9 +107,36 @@ async function commitCorpus(dir: string): Promise<void> {
   await git('commit', '-q', '-m', 'replicated corpus');
 }
 
+const USAGE = `Usage: npm run bench -- [--docs N] [--no-peers] [--no-mlc] [--warm-only]
+
+Replicates the handbook's own docs (with variations and known broken links) to N docs
+in bench/out/corpus-N, then measures \`handbook check\` cold, warm and after one edit,
+and the peers (remark-validate-links, markdown-link-check) on the same corpus, in one run.
+
+  --docs N      docs in the corpus (default 1000; whole copies of the handbook's docs)
+  --no-peers    measure the handbook only
+  --no-mlc      leave out markdown-link-check (it is slow on large corpora)
+  --warm-only   only the runs after a full one (the 10,000-doc re-check)
+  -h, --help    this help
+`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, 'no-peers': { type: 'boolean' }, 'no-mlc': { type: 'boolean' }, 'warm-only': { type: 'boolean' } } });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, 'no-peers': { type: 'boolean' }, 'no-mlc': { type: 'boolean' }, 'warm-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    process.stderr.write(`npm run bench: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const docs = Number(values.docs);
+  if (!Number.isInteger(docs) || docs < 96) {
+    process.stderr.write(`npm run bench: --docs ${values.docs}: expected a whole number of docs, at least 96 (one copy of the handbook's docs)\n`);
+    process.exit(2);
+  }
   const dir = join(root, 'bench', 'out', `corpus-${docs}`);
   await mkdir(join(root, 'bench', 'out'), { recursive: true });
   process.stderr.write(`replicating the handbook's docs to ${docs} in ${dir}\n`);
