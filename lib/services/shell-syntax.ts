@@ -10,17 +10,20 @@ import { join } from 'node:path';
  * blocks in a 2,000-doc corpus). Requests made in the same tick are batched:
  *
  * 1. One bash process reads every bash block and parses it as the body of a
- *    function definition (`eval "f() { BLOCK\n}"`): defining a function
- *    parses its body with the same grammar as a script and runs none of it.
- *    A block passes there when eval is silent and returns 0.
+ *    compound command that runs none of it: a function definition
+ *    (`eval "f() { BLOCK\n}"`), or, for a block with a `}` starting a word
+ *    (the only token that could close `{ ... }` early: `jq '{ a }'`, a
+ *    `{ ...; }` group, JSON in a here-document), a case clause whose pattern
+ *    never matches (`eval "case _ in (x) BLOCK\n;; esac"`). Both bodies are
+ *    a compound list, parsed with the same grammar as a script. A block
+ *    passes there when eval is silent and returns 0.
  * 2. Every other block (a `sh` block, one that failed or warned in step 1,
- *    or one that could close the function early) goes to the real
- *    `bash -n FILE` / `sh -n FILE`, whose message is the one reported. So a
- *    finding is always bash's own; step 1 can only say "fine", and only for
- *    a block that cannot end the function body: one with no `}` starting a
- *    word (the only token that closes `{ ... }`). `tests/corpora/shell-
- *    syntax.test.ts` compares both steps with `bash -n` on every block of
- *    the handbook and the shared corpora.
+ *    or one that could close both wrappers early: with a `}` word and also
+ *    `esac`, `;;` or `;&`) goes to the real `bash -n FILE` / `sh -n FILE`,
+ *    whose message is the one reported. So a finding is always bash's own;
+ *    step 1 can only say "fine", and only for a block that cannot end its
+ *    wrapper. `tests/corpora/shell-syntax.test.ts` compares both steps with
+ *    `bash -n` on every block of the handbook and the shared corpora.
  *
  * The step-1 shell also runs restricted (`set -r`: no redirection, no
  * command with a `/`, no `cd`) with an empty PATH, so even a block that got
@@ -37,6 +40,9 @@ export interface ShellProblem {
   line: number;
   message: string;
 }
+
+/** Blocks this process passed in step 1, and blocks it gave to `bash -n` / `sh -n` one by one (for tests and benchmarks). */
+export const shellSyntaxStats = { passedInStepOne: 0, checkedOneByOne: 0 };
 
 let pending: Request[] = [];
 let scheduled = false;
@@ -57,21 +63,30 @@ export function shellSyntax(script: string, shell: 'bash' | 'sh'): Promise<Shell
   });
 }
 
-/** A `}` at the start of a word could close the wrapping function: such blocks go to `bash -n` itself. */
+/** A `}` at the start of a word could close the wrapping function. */
 const closesBrace = /(?:^|[\s|&;()<>])\}/;
+/** What could end a case clause (`;;`, `;&`, `;;&`) or the case command (`esac`), anywhere in the text (quoted too: the test is on text, not on tokens). */
+const closesCase = /;;|;&|esac/;
 
-/** Whether step 1 may judge this block (see the module comment). */
-export function fitsFunctionBody(script: string, shell: 'bash' | 'sh'): boolean {
-  return shell === 'bash' && !script.includes('\0') && !closesBrace.test(script);
+/** Which body step 1 parses this block as (see the module comment), or null when only `bash -n` itself may judge it. */
+export function stepOneWrapper(script: string, shell: 'bash' | 'sh'): 'function' | 'case' | null {
+  if (shell !== 'bash' || script.includes('\0')) return null;
+  if (!closesBrace.test(script)) return 'function';
+  return closesCase.test(script) ? null : 'case';
 }
 
 async function checkBatch(batch: Request[]): Promise<void> {
   await inTempDir(async (dir) => {
-    const quick = batch.filter((r) => fitsFunctionBody(r.script, r.shell));
-    const passed = await parsedAsFunctionBodies(dir, quick.map((r) => r.script));
+    const quick = batch.flatMap((r) => {
+      const wrapper = stepOneWrapper(r.script, r.shell);
+      return wrapper ? [{ request: r, wrapper }] : [];
+    });
+    const passed = await parsedAsBodies(dir, quick.map(({ request, wrapper }) => ({ script: request.script, wrapper })));
     const rest: Request[] = [];
-    quick.forEach((r, i) => (passed[i] ? r.resolve(null) : rest.push(r)));
-    rest.push(...batch.filter((r) => !fitsFunctionBody(r.script, r.shell)));
+    quick.forEach(({ request }, i) => (passed[i] ? request.resolve(null) : rest.push(request)));
+    shellSyntaxStats.passedInStepOne += quick.length - rest.length;
+    rest.push(...batch.filter((r) => stepOneWrapper(r.script, r.shell) === null));
+    shellSyntaxStats.checkedOneByOne += rest.length;
     const found = await checkEachWithShell(dir, rest);
     rest.forEach((r, i) => r.resolve(found[i]!));
   });
@@ -88,29 +103,35 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 }
 
 // `read -d ''` on a regular file reads in blocks (on a pipe, a byte at a time): the scripts go through a file.
-const functionBodyLoop = [
+const stepOneLoop = [
   'exec 2>&1',
   "PATH=''",
   'set -r',
-  "while IFS= read -r -d '' __handbook_block; do",
-  '  eval "__handbook_syntax() { ${__handbook_block}',
+  "while IFS= read -r -d '' __handbook_wrapper && IFS= read -r -d '' __handbook_block; do",
+  '  if [[ $__handbook_wrapper == function ]]; then',
+  '    eval "__handbook_syntax() { ${__handbook_block}',
   '}"',
+  '  else',
+  // The pattern `x` never matches `_`: the clause is parsed, never run.
+  '    eval "case _ in (x) ${__handbook_block}',
+  ';; esac"',
+  '  fi',
   "  printf '\\0%d\\n' \"$?\"",
   'done <"$1"',
 ].join('\n');
 
 /**
- * Step 1: for each script, true when bash parsed it as a function body and said nothing.
+ * Step 1: for each script, true when bash parsed it as the body of its wrapper and said nothing.
  * Some syntax errors (inside `$( )`) make bash leave the loop: that script is not
  * passed, and a new loop goes on with the ones after it.
  */
-async function parsedAsFunctionBodies(dir: string, scripts: string[]): Promise<boolean[]> {
+async function parsedAsBodies(dir: string, scripts: { script: string; wrapper: 'function' | 'case' }[]): Promise<boolean[]> {
   const passed: boolean[] = [];
   while (passed.length < scripts.length) {
     const rest = scripts.slice(passed.length);
     const file = join(dir, 'bodies');
-    await writeFile(file, rest.map((s) => s + '\0').join(''));
-    const { output } = await runBash(functionBodyLoop, [file], dir, { allowExit: true });
+    await writeFile(file, rest.map(({ script, wrapper }) => `${wrapper}\0${script}\0`).join(''));
+    const { output } = await runBash(stepOneLoop, [file], dir, { allowExit: true });
     const answers = outputsOf(output);
     passed.push(...answers.map(({ status, text }) => status === 0 && text === ''));
     if (answers.length < rest.length) passed.push(false);

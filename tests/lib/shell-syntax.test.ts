@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitsFunctionBody, shellSyntax, shellSyntaxOneByOne } from '../../lib/services/shell-syntax.js';
+import { stepOneWrapper, shellSyntax, shellSyntaxStats, shellSyntaxOneByOne } from '../../lib/services/shell-syntax.js';
 
 /** Blocks of every kind the batch meets: fine, broken, warned about, and ones that try to leave the function body. */
 function cases(sentinel: string) {
@@ -21,6 +21,12 @@ function cases(sentinel: string) {
     { shell: 'bash', script: `echo a\n}\nprintf x >${sentinel}\n__f() {` },
     { shell: 'bash', script: 'echo trailing \\' },
     { shell: 'bash', script: 'ls |' },
+    // A `}` word: parsed as a case clause that never runs; and blocks that try to leave the clause.
+    { shell: 'bash', script: "sudo test -s x || { echo \"STOP\"; exit 1; }\nkubectl get pods -o json | jq '.items[] | { name: .metadata.name }'" },
+    { shell: 'bash', script: 'cat <<EOF >job.json\n{\n  "id": 1\n}\nEOF' },
+    { shell: 'bash', script: 'echo a; }' },
+    { shell: 'bash', script: `{ echo a; }\n;; esac\nprintf x >${sentinel}\ncase _ in (x)` },
+    { shell: 'bash', script: `{ echo a; }\nesac\nprintf x >${sentinel}\ncase _ in (x) :` },
     { shell: 'sh', script: 'if [ -n "$X" ]; then echo "$X"; fi' },
     { shell: 'sh', script: 'echo $(( 1 + )' },
     { shell: 'sh', script: '[[ -n $X ]] && echo bashism' },
@@ -31,7 +37,10 @@ describe('shellSyntax', () => {
   it('answers exactly what bash -n / sh -n answer, block by block, in one batch', async () => {
     const sentinel = join(mkdtempSync(join(tmpdir(), 'handbook-sh-test-')), 'ran');
     const blocks = cases(sentinel);
+    const before = { ...shellSyntaxStats };
     const batch = await Promise.all(blocks.map((b) => shellSyntax(b.script, b.shell)));
+    // Six valid bash blocks passed in the one process, two of them with a `}` word; the other fourteen (errors, warnings, `sh`, blocks that could leave both wrappers) were bash's own to judge.
+    expect([shellSyntaxStats.passedInStepOne - before.passedInStepOne, shellSyntaxStats.checkedOneByOne - before.checkedOneByOne]).toEqual([6, 14]);
     const oneByOne = await shellSyntaxOneByOne(blocks.map((b) => ({ ...b })));
     expect(batch).toEqual(oneByOne);
     expect(batch).toEqual([
@@ -48,20 +57,29 @@ describe('shellSyntax', () => {
       null,
       { line: 1, message: 'syntax error: unexpected end of file' },
       null,
+      null,
+      { line: 1, message: "syntax error near unexpected token `}'; `echo a; }'" },
+      { line: 2, message: "syntax error near unexpected token `;;'; `;; esac'" },
+      { line: 2, message: "syntax error near unexpected token `esac'; `esac'" },
+      null,
       { line: 1, message: "Syntax error: Missing '))'" },
       null,
     ]);
     expect(existsSync(sentinel)).toBe(false);
   });
 
-  it('judges in one process only blocks that cannot close the wrapping function', () => {
-    expect(fitsFunctionBody('echo "${X}"', 'bash')).toBe(true);
-    expect(fitsFunctionBody("awk '{print $1}'", 'bash')).toBe(true);
-    expect(fitsFunctionBody("jq '{ a: 1 }'", 'bash')).toBe(false);
-    expect(fitsFunctionBody('echo a;}', 'bash')).toBe(false);
-    expect(fitsFunctionBody('x\n}', 'bash')).toBe(false);
-    expect(fitsFunctionBody('(echo a)}', 'bash')).toBe(false);
-    expect(fitsFunctionBody('echo a', 'sh')).toBe(false);
+  it('judges in one process only blocks that cannot close their wrapper', () => {
+    expect(stepOneWrapper('echo "${X}"', 'bash')).toBe('function');
+    expect(stepOneWrapper("awk '{print $1}'", 'bash')).toBe('function');
+    expect(stepOneWrapper("jq '{ a: 1 }'", 'bash')).toBe('case');
+    expect(stepOneWrapper('echo a;}', 'bash')).toBe('case');
+    expect(stepOneWrapper('x\n}', 'bash')).toBe('case');
+    expect(stepOneWrapper('(echo a)}', 'bash')).toBe('case');
+    expect(stepOneWrapper("jq '{ a: 1 }' # esac", 'bash')).toBe(null);
+    expect(stepOneWrapper('{ a; }\ncase $x in y) b;; esac', 'bash')).toBe(null);
+    expect(stepOneWrapper('{ a; }\ncase $x in y) b;& z) c;; esac', 'bash')).toBe(null);
+    expect(stepOneWrapper('case $x in y) b;; esac', 'bash')).toBe('function');
+    expect(stepOneWrapper('echo a', 'sh')).toBe(null);
   });
 
   it('fails loudly when a script cannot be checked, never passes it silently', async () => {
