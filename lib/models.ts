@@ -22,8 +22,9 @@ const pending = new Map<string, { path: string; text: string; key: string; trees
 /**
  * The model of `text`, read with the site's Markdown options (`markdown`;
  * default: `.md` CommonMark, `.mdx` MDX). With `trees: false` the model
- * does not keep its mdast tree: no rule of the run reads it, and two
- * thousand trees kept alive cost more in garbage collection than parsing.
+ * does not keep its mdast tree: no rule of the run reads it, and thousands
+ * of trees kept alive to the end of a run make every garbage collection
+ * slower.
  */
 export function parseDocOnce({ file, path, text, markdown }: ModelKey, { trees = true }: { trees?: boolean } = {}): DocModel {
   const known = knownModel({ file, path, text, markdown }, { trees });
@@ -35,7 +36,7 @@ export function parseDocOnce({ file, path, text, markdown }: ModelKey, { trees =
 }
 
 /** Lets a model's mdast tree (`parseDoc` keeps it, not enumerable) be collected. */
-export function dropTree(model: DocModel): void {
+function dropTree(model: DocModel): void {
   Reflect.deleteProperty(model, 'tree');
 }
 

@@ -49,7 +49,8 @@ export interface ParseDocsOptions {
   /**
    * Keep each model's mdast tree (default true). Only some rules read it
    * (`Rule.readsTree`); without them a tree is neither sent back by a
-   * worker (cloning it costs about what parsing does) nor kept alive.
+   * worker (cloning trees cost a cold links check a fifth of its time,
+   * BENCHMARKS.md) nor kept alive.
    */
   trees?: boolean;
 }
