@@ -180,7 +180,8 @@ export default function remarkChecklist(options: ChecklistRemarkOptions = {}) {
     // their lines, so lines are what both texts share).
     const docPath = docPathOf(path, options.docsDir);
     const modelPath = options.siteDir ? relative(options.siteDir, path).split(sep).join('/') : `docs/${docPath}`;
-    const model = parseDocOnce({ file: path, path: modelPath, text: originalText(file), ...(options.markdown ? { markdown: options.markdown } : {}) });
+    // The model only, not its tree: one the build's plugins read from the cache (treeless) serves.
+    const model = parseDocOnce({ file: path, path: modelPath, text: originalText(file), ...(options.markdown ? { markdown: options.markdown } : {}) }, { trees: false });
     const procedure = extractProcedure(model);
     if (procedure.steps.length === 0) return;
     // The doc's id as the docs plugin gives it (Docusaurus's own functions, as the export's and the run log's).

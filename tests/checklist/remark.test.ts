@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
 import type { Code, Nodes, Root } from 'mdast';
+import { parseDoc } from '../../core/parse.js';
+import { knownModel, rememberModel } from '../../lib/models.js';
 import remarkChecklist, { CHECKLIST_ELEMENTS, type ChecklistNode, type ChecklistStepData } from '../../plugins/checklist/remark.js';
 
 const fixture = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/checklist/procedure.md'), 'utf8');
@@ -150,5 +152,23 @@ describe('remark checklist plugin', () => {
     expect(stepBlocks(tree).map((b) => b.code.value)).toEqual(['echo {inside}']);
     expect(tree.children.map((n) => n.type)).toEqual(['mdxjsEsm', 'checklistElement']);
     expect(js).toContain('import X from "./x"');
+  });
+});
+
+describe('the page reads the model the build loaded', () => {
+  it('takes a known model without its parse tree (one the build read from the cache) instead of parsing the doc again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'handbook-remark-known-'));
+    const file = join(root, 'docs', 'ops', 'known.md');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, fixture);
+    const job = { file, path: 'docs/ops/known.md', text: fixture };
+    const cached = parseDoc(job);
+    Reflect.deleteProperty(cached, 'tree');
+    rememberModel(job, cached);
+    const { default: remarkFrontmatter } = await import('remark-frontmatter');
+    const js = String(await compile({ value: fixture, path: file }, { format: 'md', remarkPlugins: [remarkFrontmatter, remarkChecklist], development: false }));
+    expect(js).toContain(`_jsx(_components.${STEP}, {`);
+    // Not parsed again: the model this process knows is still the cached one.
+    expect(knownModel(job)).toBe(cached);
   });
 });
