@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parseDoc } from '../core/parse.js';
 import { parseDocs } from './parse-pool.js';
-import { rememberModel } from './models.js';
+import { knownModelOfHash, rememberModel } from './models.js';
 import { summaryOf } from '../core/summary.js';
 import { sourcesHash } from './sources.js';
 import { routeInputsOf, routeOfDoc, type DocModel, type DocRoute, type DocSummary } from '../core/index.js';
@@ -406,6 +406,12 @@ export async function loadDocSummaries(
     if (known) return known;
     const entry = fresh.get(path);
     if (!entry) throw new Error(`loadDocSummaries: \`${path}\` was not loaded`);
+    // Parsed in this process already (another of the build's plugins loaded the corpus first): that model has its tree.
+    const inProcess = knownModelOfHash({ file: `${cwd}/${path}`, path, ...(markdown ? { markdown } : {}) }, entry.hash, sha1);
+    if (inProcess) {
+      models.set(path, inProcess);
+      return inProcess;
+    }
     const record = file.read<ModelRecord>(entry.model, entry.hash);
     if (!record) return reparse(path);
     // A cached model has no mdast tree: the rules that read it parse the text when it is absent.

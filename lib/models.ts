@@ -64,6 +64,18 @@ export function knownModel({ file, path, text, markdown }: ModelKey, { trees = f
   return known && known.text === text && known.path === path && known.key === optionsKey(markdown) && (!trees || hasTree(known.model)) ? known.model : undefined;
 }
 
+/**
+ * The model this process has of this file, read with these options, whose
+ * text hashes to `hash` (the cache's key of the text), if any. A load that
+ * finds the doc unchanged in the cache takes this one, parse tree included,
+ * rather than the cached copy without a tree: the build's plugins load the
+ * corpus one after another, and the check's rules read the trees.
+ */
+export function knownModelOfHash({ file, path, markdown }: Omit<ModelKey, 'text'>, hash: string, hashOf: (text: string) => string): DocModel | undefined {
+  const known = models.get(file);
+  return known && known.path === path && known.key === optionsKey(markdown) && hashOf(known.text) === hash ? known.model : undefined;
+}
+
 /** The model of this file's text that is being parsed now, if any (see {@link rememberPending}); with `trees`, only a parse that keeps its tree. */
 export function pendingModel({ file, path, text, markdown }: ModelKey, { trees = false }: { trees?: boolean } = {}): Promise<DocModel> | undefined {
   const known = pending.get(file);

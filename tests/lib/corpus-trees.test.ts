@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../core/check.js';
 import { toJson } from '../../core/diagnostics.js';
@@ -28,7 +30,17 @@ describe('the loader keeps parse trees only for rules that read them', () => {
     expect((await findings(treeless)).length).toBeGreaterThan(10);
   });
 
-  it('the rules that read a tree say so', () => {
+  it('a second load in the same process (the build\'s plugins, one after another) takes the models parsed by the first, trees included, not the cached copies', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'handbook-trees-'));
+    cpSync(linkSite, site, { recursive: true });
+    const options = { cwd: site, today: '2026-11-22', renderedBy: 'docusaurus' as const, cacheDir: join(site, '.cache') };
+    const first = await loadCheckInput(options);
+    expect(first.docs.every((doc) => treeOf(doc) !== undefined)).toBe(true);
+    const second = await loadCheckInput(options);
+    second.docs.forEach((doc, i) => expect(doc).toBe(first.docs[i]));
+  });
+
+    it('the rules that read a tree say so', () => {
     expect([linkTarget, linkAnchor].map((rule) => rule.readsTree ?? false)).toEqual([false, false]);
     expect(remarkLintRecommended.readsTree).toBe(true);
   });
