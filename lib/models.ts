@@ -58,10 +58,13 @@ export function rememberModel({ file, path, text, markdown }: ModelKey, model: D
   models.set(file, { path, text, key: optionsKey(markdown), model });
 }
 
+/** Whether a remembered entry is of this doc path read with these Markdown options (its text is compared by the caller). */
+const sameReading = (entry: { path: string; key: string }, path: string, markdown: MarkdownOptions | undefined): boolean => entry.path === path && entry.key === optionsKey(markdown);
+
 /** The model this process already has of this file's text, if any; with `trees`, only one that kept its tree. */
 export function knownModel({ file, path, text, markdown }: ModelKey, { trees = false }: { trees?: boolean } = {}): DocModel | undefined {
   const known = models.get(file);
-  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) && (!trees || hasTree(known.model)) ? known.model : undefined;
+  return known && known.text === text && sameReading(known, path, markdown) && (!trees || hasTree(known.model)) ? known.model : undefined;
 }
 
 /**
@@ -73,13 +76,13 @@ export function knownModel({ file, path, text, markdown }: ModelKey, { trees = f
  */
 export function knownModelOfHash({ file, path, markdown }: Omit<ModelKey, 'text'>, hash: string, hashOf: (text: string) => string): DocModel | undefined {
   const known = models.get(file);
-  return known && known.path === path && known.key === optionsKey(markdown) && hashOf(known.text) === hash ? known.model : undefined;
+  return known && sameReading(known, path, markdown) && hashOf(known.text) === hash ? known.model : undefined;
 }
 
 /** The model of this file's text that is being parsed now, if any (see {@link rememberPending}); with `trees`, only a parse that keeps its tree. */
 export function pendingModel({ file, path, text, markdown }: ModelKey, { trees = false }: { trees?: boolean } = {}): Promise<DocModel> | undefined {
   const known = pending.get(file);
-  return known && known.text === text && known.path === path && known.key === optionsKey(markdown) && (!trees || known.trees) ? known.model : undefined;
+  return known && known.text === text && sameReading(known, path, markdown) && (!trees || known.trees) ? known.model : undefined;
 }
 
 /** Marks this file's text as being parsed until `model` settles, so other loads in this process wait for it. */

@@ -77,15 +77,18 @@ export function stepOneWrapper(script: string, shell: 'bash' | 'sh'): 'function'
 
 async function checkBatch(batch: Request[]): Promise<void> {
   await inTempDir(async (dir) => {
-    const quick = batch.flatMap((r) => {
-      const wrapper = stepOneWrapper(r.script, r.shell);
-      return wrapper ? [{ request: r, wrapper }] : [];
-    });
+    const quick: { request: Request; wrapper: 'function' | 'case' }[] = [];
+    const bashOnly: Request[] = [];
+    for (const request of batch) {
+      const wrapper = stepOneWrapper(request.script, request.shell);
+      if (wrapper) quick.push({ request, wrapper });
+      else bashOnly.push(request);
+    }
     const passed = await parsedAsBodies(dir, quick.map(({ request, wrapper }) => ({ script: request.script, wrapper })));
     const rest: Request[] = [];
     quick.forEach(({ request }, i) => (passed[i] ? request.resolve(null) : rest.push(request)));
     shellSyntaxStats.passedInStepOne += quick.length - rest.length;
-    rest.push(...batch.filter((r) => stepOneWrapper(r.script, r.shell) === null));
+    rest.push(...bashOnly);
     shellSyntaxStats.checkedOneByOne += rest.length;
     const found = await checkEachWithShell(dir, rest);
     rest.forEach((r, i) => r.resolve(found[i]!));
